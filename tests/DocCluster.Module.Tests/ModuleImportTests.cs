@@ -25,7 +25,9 @@ namespace DocCluster.Module.Tests
             using (var s = new ModuleSession())
             {
                 // Touch the backends (decoder) so they load.
-                s.Run("Get-ImageFeature -LiteralPath ([IO.Path]::GetTempFileName()) -ErrorAction SilentlyContinue");
+                var png = System.IO.Path.Combine(DocCluster.Tests.TestPaths.NewTempDir(), "page.png");
+                System.IO.File.WriteAllBytes(png, DocCluster.Tests.TestImages.Png(64, 64));
+                Assert.Single(s.Run("Get-ImageFeature -LiteralPath " + ModuleSession.Quote(png) + " -Model Thumbnail"));
                 var skia = System.AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "SkiaSharp");
                 Assert.NotNull(skia);
                 var context = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(skia);

@@ -19,7 +19,6 @@ namespace DocCluster.Module.Tests
         public ModuleSession()
         {
             var iss = InitialSessionState.CreateDefault2();
-            iss.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
             runspace = RunspaceFactory.CreateRunspace(iss);
             runspace.Open();
             Run($"Import-Module '{Escape(TestPaths.ModuleManifest)}' -ErrorAction Stop");
@@ -50,17 +49,15 @@ namespace DocCluster.Module.Tests
             }
         }
 
-        /// <summary>Runs a script expecting it to throw a terminating error; returns that error's record.</summary>
+        /// <summary>
+        /// Runs a script expecting a terminating (statement-terminating) error, as try/catch sees it: a
+        /// non-terminating error does not count. Returns that error's record.
+        /// </summary>
         public ErrorRecord RunExpectingTerminatingError(string script)
         {
-            try
-            {
-                Run(script);
-            }
-            catch (RuntimeException ex)
-            {
-                return ex.ErrorRecord;
-            }
+            Run("$__terminating = $null; try { " + script + " } catch { $__terminating = $_ }");
+            if (GetVariable("__terminating") is ErrorRecord record) return record;
+            if (GetVariable("__terminating") is PSObject wrapped && wrapped.BaseObject is ErrorRecord inner) return inner;
             throw new Xunit.Sdk.XunitException("Expected a terminating error from: " + script);
         }
 
