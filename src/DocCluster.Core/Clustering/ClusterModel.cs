@@ -321,6 +321,7 @@ namespace DocCluster.Clustering
             ClusterAssignment[] assignments, double[] dOwn, CancellationToken ct)
         {
             const int maxSample = 500;
+            const int MedoidCandidates = 150;
             int k = model.K;
             var members = new List<int>[k];
             for (int c = 0; c < k; c++) members[c] = new List<int>();
@@ -331,15 +332,39 @@ namespace DocCluster.Clustering
                 var mem = members[c];
                 int[] cand = mem.Count <= maxSample ? mem.ToArray()
                     : Rng.Derive(model.Options.Seed, 5000 + c).Sample(mem.Count, maxSample).Select(j => mem[j]).ToArray();
-                var sums = new double[cand.Length];
-                VMath.For(cand.Length, ct, a =>
-                {
-                    double s = 0;
-                    for (int b = 0; b < cand.Length; b++) if (b != a) s += VMath.Distance(x[cand[a]], x[cand[b]]);
-                    sums[a] = s;
-                }, 16);
+                int m = cand.Length;
+                var sums = new double[m];
                 int best = 0;
-                for (int a = 1; a < cand.Length; a++) if (sums[a] < sums[best]) best = a;
+                if (m <= MedoidCandidates)
+                {
+                    // exact on the sample, each pair once: row a owns pairs (a, b > a); sums added in a fixed order
+                    var pair = new double[m][];
+                    VMath.For(m, ct, a =>
+                    {
+                        var row = new double[m - a];
+                        for (int b = a + 1; b < m; b++) row[b - a] = VMath.Distance(x[cand[a]], x[cand[b]]);
+                        pair[a] = row;
+                    }, 16);
+                    for (int a = 0; a < m; a++)
+                        for (int b = a + 1; b < m; b++) { double v = pair[a][b - a]; sums[a] += v; sums[b] += v; }
+                }
+                else
+                {
+                    // big cluster: only the MedoidCandidates sample members nearest the centre can win (the medoid of a
+                    // compact cluster sits near its mean); each is scored against the whole sample
+                    for (int a = 0; a < m; a++) sums[a] = double.PositiveInfinity;
+                    var near = Enumerable.Range(0, m).OrderBy(a => dOwn[cand[a]]).ThenBy(a => a).Take(MedoidCandidates).ToArray();
+                    var part = new double[near.Length];
+                    VMath.For(near.Length, ct, t =>
+                    {
+                        double s = 0;
+                        var xa = x[cand[near[t]]];
+                        for (int b = 0; b < m; b++) if (b != near[t]) s += VMath.Distance(xa, x[cand[b]]);
+                        part[t] = s;
+                    }, 4);
+                    for (int t = 0; t < near.Length; t++) sums[near[t]] = part[t];
+                }
+                for (int a = 1; a < m; a++) if (sums[a] < sums[best]) best = a;
                 var med = sorted[cand[best]];
                 int outliers = mem.Count(i => assignments[i].IsOutlier);
                 double meanD = mem.Average(i => dOwn[i]);

@@ -34,7 +34,9 @@ namespace DocCluster.Clustering
             centers[0] = (double[])x[rng.NextInt(n)].Clone();
             var minD2 = new double[n];
             VMath.For(n, ct, i => minD2[i] = VMath.SquaredDistance(x[i], centers[0]));
-            int trials = 2 + (int)Math.Log(k);
+            // Greedy k-means++ (scikit-learn: 2 + ln k candidates per step, keep the best) on small problems; plain
+            // k-means++ on big ones, where the restarts already cover for a worse seeding and the trials would dominate.
+            int trials = (long)n * d * k <= 20_000_000 ? 2 + (int)Math.Log(k) : 1;
             var cand = new double[n];
             var bestCand = new double[n];
             for (int c = 1; c < k; c++)
@@ -83,16 +85,31 @@ namespace DocCluster.Clustering
             var lower = new double[n];
             var changed = new bool[n];
 
+            // ‖x‖² + ‖c‖² − 2 x·c, two centres per pass over x: the hot loop. Bounds stay exact enough for Hamerly;
+            // the final inertia and the model's distances use the direct formula.
+            var xNorm = new double[n];
+            VMath.For(n, ct, i => xNorm[i] = VMath.Dot(x[i], x[i]));
+            var cNorm = new double[k];
+            void Norms() { for (int j = 0; j < k; j++) cNorm[j] = VMath.Dot(centers[j], centers[j]); }
+            Norms();
+
             void FullAssign(int i)
             {
                 var xi = x[i];
                 double b1 = double.PositiveInfinity, b2 = double.PositiveInfinity;
                 int a = 0;
-                for (int j = 0; j < k; j++)
+                for (int j = 0; j < k; j += 2)
                 {
-                    double dd = VMath.SquaredDistance(xi, centers[j]);
-                    if (dd < b1) { b2 = b1; b1 = dd; a = j; }
-                    else if (dd < b2) b2 = dd;
+                    double dj, dj1 = double.PositiveInfinity;
+                    if (j + 1 < k)
+                    {
+                        VMath.Dot2(xi, centers[j], centers[j + 1], out double p0, out double p1);
+                        dj = Math.Max(0, xNorm[i] + cNorm[j] - 2 * p0);
+                        dj1 = Math.Max(0, xNorm[i] + cNorm[j + 1] - 2 * p1);
+                    }
+                    else dj = Math.Max(0, xNorm[i] + cNorm[j] - 2 * VMath.Dot(xi, centers[j]));
+                    if (dj < b1) { b2 = b1; b1 = dj; a = j; } else if (dj < b2) b2 = dj;
+                    if (dj1 < b1) { b2 = b1; b1 = dj1; a = j + 1; } else if (dj1 < b2) b2 = dj1;
                 }
                 changed[i] = labels[i] != a;
                 labels[i] = a;
@@ -139,6 +156,7 @@ namespace DocCluster.Clustering
                     else if (delta[j] > secondDelta) secondDelta = delta[j];
                 }
                 centers = newCenters;
+                Norms();
                 for (int j = 0; j < k; j++)
                 {
                     double m = double.PositiveInfinity;
@@ -159,7 +177,7 @@ namespace DocCluster.Clustering
                         changed[i] = false;
                         double z = Math.Max(lower[i], half[a]);
                         if (upper[i] <= z) return;
-                        upper[i] = VMath.Distance(x[i], cs[a]);
+                        upper[i] = Math.Sqrt(Math.Max(0, xNorm[i] + cNorm[a] - 2 * VMath.Dot(x[i], cs[a])));
                         if (upper[i] <= z) return;
                         FullAssign(i);
                     });
