@@ -298,6 +298,37 @@ namespace DocCluster.Core.Tests
             }
         }
 
+        [Theory]
+        [InlineData(ClusterAlgorithm.KMeans)]
+        [InlineData(ClusterAlgorithm.Agglomerative)]
+        [InlineData(ClusterAlgorithm.Density)]
+        public void IdenticalVectors_DoNotBreakAnything(ClusterAlgorithm alg)
+        {
+            var data = Enumerable.Range(0, 12).Select(i => F($"/same/{i:00}.png", new[] { 1f, 2f, 3f })).ToList();
+            var fit = ClusterModel.Fit(data, new ClusterOptions { Algorithm = alg, K = alg == ClusterAlgorithm.Density ? (int?)null : 2 });
+            Assert.Equal(12, fit.Assignments.Count);
+            Assert.Equal(12, fit.Summaries.Sum(s => s.Count));
+            Assert.All(fit.Assignments, a => Assert.False(double.IsNaN(a.Distance) || double.IsNaN(a.Confidence)));
+            Assert.All(fit.Summaries, s => Assert.NotNull(s.MedoidPath));
+            var auto = ClusterModel.Fit(data, new ClusterOptions { Algorithm = alg });
+            Assert.Equal(12, auto.Assignments.Count);
+        }
+
+        [Fact]
+        public void TinyInputs_Work()
+        {
+            var one = new List<ImageFeature> { F("/a.png", new[] { 1f, 0f }) };
+            foreach (var alg in new[] { ClusterAlgorithm.KMeans, ClusterAlgorithm.Agglomerative, ClusterAlgorithm.Density })
+            {
+                var fit = ClusterModel.Fit(one, new ClusterOptions { Algorithm = alg });
+                Assert.Equal(1, fit.K);
+                Assert.Equal("cluster-01", fit.Assignments[0].ClusterName);
+                Assert.Equal(1.0, fit.Assignments[0].Confidence);
+            }
+            var two = new List<ImageFeature> { F("/a.png", new[] { 1f, 0f }), F("/b.png", new[] { 0f, 1f }) };
+            Assert.Equal(2, ClusterModel.Fit(two, new ClusterOptions { K = 2 }).K);
+        }
+
         /// <summary>Timing check, runs only with DOCCLUSTER_PERF=1 (e.g. DOCCLUSTER_PERF=1 dotnet test --filter Performance).</summary>
         [Fact]
         public void KMeans_Performance_10000x768()

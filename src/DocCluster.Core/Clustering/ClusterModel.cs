@@ -156,9 +156,14 @@ namespace DocCluster.Clustering
             {
                 // k-means: the assignment is the nearest centre by construction; make it exact so Predict reproduces it.
                 bool moved = false;
-                for (int i = 0; i < n; i++) if (nearest[i] != labels[i]) { labels[i] = nearest[i]; moved = true; }
+                for (int i = 0; i < n; i++)
+                    if (nearest[i] != labels[i] && dOther[i] < dOwn[i]) { labels[i] = nearest[i]; moved = true; } // strictly nearer only (ties stay)
                 if (moved)
+                {
                     VMathFor(n, cancellation, i => model.NearestTwo(x[i], labels[i], out dOwn[i], out dOther[i]));
+                    model.ClusterSizes = new int[k];
+                    for (int i = 0; i < n; i++) model.ClusterSizes[labels[i]]++;
+                }
             }
             model.LearnOutlierLimits(labels, noise, dOwn, k);
 
@@ -330,6 +335,7 @@ namespace DocCluster.Clustering
             for (int c = 0; c < k; c++)
             {
                 var mem = members[c];
+                if (mem.Count == 0) { res.Add(new ClusterSummary(c + 1, model.ClusterNames[c], 0, 0, null, 0, 0)); continue; }
                 int[] cand = mem.Count <= maxSample ? mem.ToArray()
                     : Rng.Derive(model.Options.Seed, 5000 + c).Sample(mem.Count, maxSample).Select(j => mem[j]).ToArray();
                 int m = cand.Length;
