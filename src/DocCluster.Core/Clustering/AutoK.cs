@@ -1,0 +1,112 @@
+using System;
+using System.Threading;
+using DocCluster.Evaluation;
+
+namespace DocCluster.Clustering
+{
+    /// <summary>Mean silhouette on a fixed sample (all points up to <see cref="MaxSample"/>), Euclidean distances in the
+    /// clustering space; points alone in their cluster (within the sample) score 0, as scikit-learn.</summary>
+    internal sealed class SilhouetteScorer
+    {
+        public const int MaxSample = 3000;
+        private readonly int[] _sample;
+        private readonly float[] _d; // s×s full matrix
+
+        public SilhouetteScorer(double[][] x, int seed, CancellationToken ct)
+        {
+            int n = x.Length;
+            if (n <= MaxSample) { _sample = new int[n]; for (int i = 0; i < n; i++) _sample[i] = i; }
+            else _sample = Rng.Derive(seed, 7777).Sample(n, MaxSample);
+            int s = _sample.Length;
+            _d = new float[(long)s * s];
+            var sm = _sample;
+            VMath.For(s, ct, i =>
+            {
+                for (int j = i + 1; j < s; j++)
+                {
+                    float v = (float)VMath.Distance(x[sm[i]], x[sm[j]]);
+                    _d[(long)i * s + j] = v;
+                }
+            }, 16);
+            for (int i = 0; i < s; i++) for (int j = 0; j < i; j++) _d[(long)i * s + j] = _d[(long)j * s + i];
+        }
+
+        public double Score(int[] labels, int k)
+        {
+            int s = _sample.Length;
+            var lab = new int[s];
+            var cnt = new int[k];
+            for (int i = 0; i < s; i++) { lab[i] = labels[_sample[i]]; if (lab[i] >= 0) cnt[lab[i]]++; }
+            int nonEmpty = 0;
+            foreach (int c in cnt) if (c > 0) nonEmpty++;
+            if (nonEmpty < 2) return double.NaN;
+            double total = 0;
+            int used = 0;
+            var sums = new double[k];
+            for (int i = 0; i < s; i++)
+            {
+                int li = lab[i];
+                if (li < 0) continue;
+                used++;
+                if (cnt[li] == 1) continue; // s(i) = 0
+                Array.Clear(sums, 0, k);
+                long off = (long)i * s;
+                for (int j = 0; j < s; j++) if (lab[j] >= 0) sums[lab[j]] += _d[off + j];
+                double a = sums[li] / (cnt[li] - 1);
+                double b = double.PositiveInfinity;
+                for (int c = 0; c < k; c++) if (c != li && cnt[c] > 0) b = Math.Min(b, sums[c] / cnt[c]);
+                double m = Math.Max(a, b);
+                if (m > 0) total += (b - a) / m;
+            }
+            return used == 0 ? double.NaN : total / used;
+        }
+    }
+
+    /// <summary>Stability of a K: pairs of random 80 % subsamples are clustered independently, every point is given the
+    /// nearest centroid of each fit, and the two labelings are compared with the adjusted Rand index; the mean is the score.</summary>
+    internal static class StabilityScorer
+    {
+        public static double Score(double[][] x, int k, ClusterOptions o, CancellationToken ct)
+        {
+            int n = x.Length, m = Math.Max(k + 1, (int)Math.Round(0.8 * n));
+            if (m > n) return double.NaN;
+            int pairs = Math.Max(1, o.StabilityResamples);
+            double sum = 0;
+            for (int p = 0; p < pairs; p++)
+            {
+                var rng = Rng.Derive(o.Seed, 100000 + 1000 * k + p);
+                var la = FitPredict(x, rng.Sample(n, m), k, o, rng.NextULong(), ct);
+                var lb = FitPredict(x, rng.Sample(n, m), k, o, rng.NextULong(), ct);
+                sum += ClusteringMetrics.AdjustedRandIndex(la, lb);
+            }
+            return sum / pairs;
+        }
+
+        private static int[] FitPredict(double[][] x, int[] idx, int k, ClusterOptions o, ulong seed, CancellationToken ct)
+        {
+            var sub = new double[idx.Length][];
+            for (int i = 0; i < idx.Length; i++) sub[i] = x[idx[i]];
+            int d = x[0].Length;
+            double[][] centroids;
+            if (o.Algorithm == ClusterAlgorithm.Agglomerative)
+            {
+                var labels = AgglomerativeAlgorithm.Build(sub, o.Linkage, ct).CutK(k);
+                centroids = VMath.Means(sub, labels, k, d, out _);
+            }
+            else
+                centroids = KMeansAlgorithm.Fit(sub, k, Math.Min(3, Math.Max(1, o.Restarts)), o.MaxIterations, (int)(seed & 0x7FFFFFFF), ct).Centroids;
+            var res = new int[x.Length];
+            VMath.For(x.Length, ct, i =>
+            {
+                double best = double.PositiveInfinity; int bj = 0;
+                for (int j = 0; j < centroids.Length; j++)
+                {
+                    double dd = VMath.SquaredDistance(x[i], centroids[j]);
+                    if (dd < best) { best = dd; bj = j; }
+                }
+                res[i] = bj;
+            });
+            return res;
+        }
+    }
+}

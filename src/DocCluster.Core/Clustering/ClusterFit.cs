@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+
+namespace DocCluster.Clustering
+{
+    /// <summary>Diagnostics of one candidate K when K was chosen automatically. Scores not computed are NaN.</summary>
+    public sealed class KScore
+    {
+        public int K { get; set; }
+        /// <summary>Mean silhouette (-1..1, higher is better).</summary>
+        public double Silhouette { get; set; } = double.NaN;
+        /// <summary>Mean adjusted Rand index between subsample fits (higher is more stable).</summary>
+        public double Stability { get; set; } = double.NaN;
+        /// <summary>Sum of squared distances to the cluster means in the clustering space.</summary>
+        public double Inertia { get; set; } = double.NaN;
+        public bool Chosen { get; set; }
+        public override string ToString() => $"K={K} silhouette={Silhouette:0.####} stability={Stability:0.####}{(Chosen ? " *" : "")}";
+    }
+
+    /// <summary>Result of <see cref="ClusterModel.Fit"/>.</summary>
+    public sealed class ClusterFit
+    {
+        internal ClusterFit(ClusterModel model, IReadOnlyList<ClusterAssignment> assignments, IReadOnlyList<ClusterSummary> summaries,
+            double inertia, IReadOnlyList<KScore> kScores, AutoKCriterion? criterion)
+        {
+            Model = model;
+            Assignments = assignments;
+            Summaries = summaries;
+            Inertia = inertia;
+            KScores = kScores;
+            AutoKCriterion = criterion;
+        }
+
+        public ClusterModel Model { get; }
+        /// <summary>One per input feature, in (Path ordinal, Page) order.</summary>
+        public IReadOnlyList<ClusterAssignment> Assignments { get; }
+        /// <summary>One per cluster, cluster 1 (largest) first.</summary>
+        public IReadOnlyList<ClusterSummary> Summaries { get; }
+        public int K => Model.K;
+        /// <summary>Sum of squared distances of every page to its cluster centre in the clustering space.</summary>
+        public double Inertia { get; }
+        /// <summary>Scores of every K tried when K was chosen automatically; empty otherwise.</summary>
+        public IReadOnlyList<KScore> KScores { get; }
+        /// <summary>The criterion that chose K; null when K was given, cut by distance, or found by Density.</summary>
+        public AutoKCriterion? AutoKCriterion { get; }
+    }
+}

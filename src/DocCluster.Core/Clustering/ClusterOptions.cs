@@ -1,0 +1,94 @@
+namespace DocCluster.Clustering
+{
+    /// <summary>Which clustering algorithm <see cref="ClusterModel.Fit"/> runs.</summary>
+    public enum ClusterAlgorithm
+    {
+        /// <summary>K-means (k-means++ initialisation, several restarts, Lloyd iterations with Hamerly bounds).</summary>
+        KMeans,
+        /// <summary>Hierarchical agglomerative clustering (Ward, average or complete linkage), cut at K or at a distance.</summary>
+        Agglomerative,
+        /// <summary>HDBSCAN-style density clustering: finds the number of clusters itself and marks noise.</summary>
+        Density,
+    }
+
+    /// <summary>Linkage of agglomerative clustering.</summary>
+    public enum ClusterLinkage { Ward, Average, Complete }
+
+    /// <summary>Similarity the clustering is built on.</summary>
+    public enum ClusterMetric
+    {
+        /// <summary>Rows are L2-normalised after standardisation; Euclidean distance between unit vectors is
+        /// sqrt(2 - 2 cos), monotone in cosine distance.</summary>
+        Cosine,
+        /// <summary>Plain Euclidean distance in the (optionally standardised) feature space.</summary>
+        Euclidean,
+    }
+
+    /// <summary>How the number of clusters is chosen when <see cref="ClusterOptions.K"/> is null (KMeans, Agglomerative).</summary>
+    public enum AutoKCriterion
+    {
+        /// <summary>Highest mean silhouette (exact up to 3000 images, on a deterministic sample of 3000 above).</summary>
+        Silhouette,
+        /// <summary>Agreement (adjusted Rand index) between fits on pairs of random 80 % subsamples; the largest K whose
+        /// mean agreement is within 0.02 of the best is chosen (small K is nearly always stable).</summary>
+        Stability,
+    }
+
+    /// <summary>Settings of <see cref="ClusterModel.Fit"/>. Plain properties; copied into the fitted model.</summary>
+    public sealed class ClusterOptions
+    {
+        public ClusterAlgorithm Algorithm { get; set; } = ClusterAlgorithm.KMeans;
+
+        /// <summary>Number of clusters; null = choose automatically (KMeans, Agglomerative without DistanceThreshold).
+        /// Must stay null for Density.</summary>
+        public int? K { get; set; }
+
+        /// <summary>Smallest K tried when K is null. Default 2.</summary>
+        public int MinK { get; set; } = 2;
+
+        /// <summary>Largest K tried when K is null; null = min(15, n - 1).</summary>
+        public int? MaxK { get; set; }
+
+        /// <summary>Agglomerative only: cut the tree where the merge height reaches this value instead of at K
+        /// (merges with height &lt; threshold are applied, as scikit-learn's distance_threshold).
+        /// Heights are in the clustering space (after standardisation / L2 normalisation): Euclidean distance for
+        /// Average and Complete; for Ward the scipy/scikit-learn scale sqrt(2·|A||B|/(|A|+|B|))·‖cA − cB‖,
+        /// which equals the Euclidean distance when two single points merge.</summary>
+        public double? DistanceThreshold { get; set; }
+
+        public ClusterLinkage Linkage { get; set; } = ClusterLinkage.Ward;
+
+        /// <summary>K-means runs with different seeds (derived from Seed); the lowest inertia wins. Default 10.</summary>
+        public int Restarts { get; set; } = 10;
+
+        /// <summary>Maximum Lloyd iterations per k-means run. Default 300.</summary>
+        public int MaxIterations { get; set; } = 300;
+
+        public int Seed { get; set; }
+
+        public ClusterMetric Metric { get; set; } = ClusterMetric.Cosine;
+
+        /// <summary>Z-score every dimension with the mean and (population) standard deviation learned at fit.
+        /// Zero-variance dimensions are only centred (scale 1), never divided by zero.</summary>
+        public bool Standardize { get; set; } = true;
+
+        /// <summary>Density only: smallest group that counts as a cluster; null = max(5, round(1 % of n)).</summary>
+        public int? MinClusterSize { get; set; }
+
+        /// <summary>Density only: neighbours (the point itself included) defining the core distance; null = MinClusterSize.</summary>
+        public int? MinSamples { get; set; }
+
+        /// <summary>Robust outlier multiplier: a page is an outlier when its distance to its cluster centre exceeds
+        /// median + OutlierThreshold · 1.4826 · MAD of that cluster's member distances (a "modified z-score" rule; 1.4826·MAD
+        /// estimates the standard deviation for normal data). Clusters with fewer than 3 members or zero MAD use the
+        /// pooled scale of all clusters. Default 3.5; PositiveInfinity disables the rule (Density noise is still flagged).</summary>
+        public double OutlierThreshold { get; set; } = 3.5;
+
+        public AutoKCriterion AutoKCriterion { get; set; } = AutoKCriterion.Silhouette;
+
+        /// <summary>Stability criterion: number of subsample pairs per K. Default 10.</summary>
+        public int StabilityResamples { get; set; } = 10;
+
+        public ClusterOptions Clone() => (ClusterOptions)MemberwiseClone();
+    }
+}
