@@ -52,12 +52,13 @@ namespace DocCluster.Sorting
                 }
                 else
                 {
-                    // A line torn by an interrupted write is closed off, so the next entry starts on its own line.
-                    stream.Seek(-1, SeekOrigin.End);
-                    if (stream.ReadByte() != '\n')
+                    // A line torn by an interrupted write is closed off (its open quote too), so it reads as one malformed
+                    // line and the next entry starts on its own line.
+                    var tail = TornTail(stream);
+                    if (tail.Length > 0)
                     {
                         stream.Seek(0, SeekOrigin.End);
-                        stream.Write(new[] { (byte)'\r', (byte)'\n' }, 0, 2);
+                        stream.Write(tail, 0, tail.Length);
                     }
                 }
                 stream.Seek(0, SeekOrigin.End);
@@ -69,6 +70,24 @@ namespace DocCluster.Sorting
                 stream.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>What to append to end a torn last record: nothing, CRLF, or a closing quote and CRLF.</summary>
+        private static byte[] TornTail(FileStream stream)
+        {
+            // The writer only puts quotes around whole fields and doubles those inside, so an odd count means an open quote.
+            stream.Seek(0, SeekOrigin.Begin);
+            var buffer = new byte[65536];
+            long quotes = 0;
+            int last = -1, n;
+            while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                for (int i = 0; i < n; i++)
+                    if (buffer[i] == (byte)'"') quotes++;
+                last = buffer[n - 1];
+            }
+            if (quotes % 2 == 1) return new[] { (byte)'"', (byte)'\r', (byte)'\n' };
+            return last == '\n' ? new byte[0] : new[] { (byte)'\r', (byte)'\n' };
         }
 
         /// <summary>Appends one line and flushes it to disk.</summary>
