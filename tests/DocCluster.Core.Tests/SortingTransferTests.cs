@@ -195,6 +195,44 @@ namespace DocCluster.Core.Tests
         }
 
         [Fact]
+        public void Volume_detection_sees_one_folder_tree_as_one_volume()
+        {
+            var root = TestPaths.NewTempDir();
+            var mounts = PathUtil.MountPoints();
+            var a = PathUtil.VolumeOf(Path.Combine(root, "in", "a.png"), mounts);
+            Assert.NotNull(a);
+            Assert.Equal(a, PathUtil.VolumeOf(Path.Combine(root, "out", "cluster-01"), mounts));
+            // On one volume a move is a rename, not a copy.
+            Directory.CreateDirectory(Path.Combine(root, "in"));
+            File.WriteAllText(Path.Combine(root, "in", "a.png"), "x");
+            Assert.Equal(TransferMethod.Rename, new SafeFileTransfer().Move(Path.Combine(root, "in", "a.png"), Path.Combine(root, "out")).Method);
+        }
+
+        [Fact]
+        public void A_real_cross_volume_move_copies_verifies_and_deletes()
+        {
+            // Needs a second mounted file system: /dev/shm (tmpfs) on Linux. Passes vacuously elsewhere.
+            const string shm = "/dev/shm";
+            var mounts = PathUtil.MountPoints();
+            var root = TestPaths.NewTempDir();
+            if (PathUtil.IsWindows || !Directory.Exists(shm) || PathUtil.VolumeOf(shm, mounts) == PathUtil.VolumeOf(root, mounts)) return;
+            var dir = Path.Combine(shm, "doccluster-tests-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var src = Write(dir, "a.png", "alpha");
+                var r = new SafeFileTransfer().Move(src, Path.Combine(root, "out"));
+                Assert.Equal(TransferMethod.CopyVerify, r.Method);
+                Assert.False(File.Exists(src));
+                Assert.Equal("alpha", File.ReadAllText(r.Destination));
+                Assert.Equal(new[] { "out/a.png" }, Files(root));
+            }
+            finally
+            {
+                if (Directory.Exists(dir)) Directory.Delete(dir, true);
+            }
+        }
+
+        [Fact]
         public void Plan_destination_touches_nothing()
         {
             var root = TestPaths.NewTempDir();

@@ -30,7 +30,7 @@ namespace DocCluster.Sorting
         public string Source { get; }
         /// <summary>Full path of the file at its destination (for a skip: the path that was asked for).</summary>
         public string Destination { get; }
-        /// <summary>Moved or Copied (or Restored when done by <see cref="JournalRestorer"/>).</summary>
+        /// <summary>Moved or Copied (a restore is a move back; the journal records it as Restored).</summary>
         public SortOperation Operation { get; }
         public TransferMethod Method { get; }
         /// <summary>The wanted name was taken, so a unique one ("name (2).ext") was used.</summary>
