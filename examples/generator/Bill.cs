@@ -7,35 +7,34 @@ namespace DocCluster.ExampleGenerator
     /// <summary>A4 utility bill / invoice: letterhead, address window, ruled item table, totals, footer.</summary>
     internal static class Bill
     {
-        private static readonly (string Name, string Tagline, string Kind)[] Firms =
+        private sealed record Firm(string Name, string Tagline, string Title, string Unit, string[] Items);
+
+        // Utility firms bill metered quantities (Unit != null); the others sell goods by the piece.
+        private static readonly Firm[] Firms =
         {
-            ("Utopia Municipal Water", "Water & wastewater services", "utility"),
-            ("Aurelian Power & Light", "Electricity for every home", "utility"),
-            ("Quillfeather Telecom", "Broadband · Mobile · Landline", "utility"),
-            ("Marrowick Gas Supply", "Natural gas and heating", "utility"),
-            ("Oakhollow Office Supplies", "Stationery and furniture", "invoice"),
-            ("Brightmoor Print Works", "Design, print, finishing", "invoice"),
+            new("Utopia Municipal Water", "Water & wastewater services", "Water bill", "m³",
+                new[] { "Standing charge", "Fresh water supply", "Wastewater treatment", "Surface water drainage", "Meter rental", "Environmental levy" }),
+            new("Oakhollow Office Supplies", "Stationery and furniture", "INVOICE", null,
+                new[] { "A4 copy paper, 80 g/m², box of 5 reams", "Ballpoint pens, blue, pack of 50", "Lever arch files, assorted", "Desk lamp, LED",
+                        "Toner cartridge, black", "Sticky notes 76x76", "Ergonomic office chair", "Whiteboard markers, set of 8", "Document trays, stackable",
+                        "Envelopes C5, window, box of 500" }),
+            new("Aurelian Power & Light", "Electricity for every home", "Electricity bill", "kWh",
+                new[] { "Standing charge", "Consumption day rate", "Consumption night rate", "Meter rental", "Network levy", "Green energy surcharge", "Service fee" }),
+            new("Brightmoor Print Works", "Design, print, finishing", "INVOICE", null,
+                new[] { "Business cards, 500 pcs", "Flyers A5, 2,000 pcs", "Poster A2, matt", "Binding, per copy", "Artwork and design, per hour",
+                        "Brochure A4, 16 pages, 250 pcs", "Letterheads, 1,000 pcs", "Proof prints", "Delivery" }),
+            new("Marrowick Gas Supply", "Natural gas and heating", "Gas bill", "kWh",
+                new[] { "Standing charge", "Gas consumption", "Boiler cover", "Meter rental", "Network levy", "Carbon levy" }),
+            new("Quillfeather Telecom", "Broadband · Mobile · Landline", "Your monthly bill", "min",
+                new[] { "Line rental", "Broadband 500 Mbit/s", "Calls to landlines", "Calls to mobiles", "International calls", "Router rental", "Service fee" }),
         };
 
-        private static readonly string[] UtilityItems =
-        {
-            "Standing charge", "Consumption day rate", "Consumption night rate", "Meter rental", "Network levy", "Green energy surcharge",
-            "Late payment adjustment", "Service fee", "Wastewater treatment", "Line rental", "Data add-on 20 GB", "Equipment insurance",
-        };
-
-        private static readonly string[] ShopItems =
-        {
-            "A4 copy paper, 80 g/m², box of 5 reams", "Ballpoint pens, blue, pack of 50", "Lever arch files, assorted", "Desk lamp, LED",
-            "Toner cartridge, black", "Sticky notes 76x76", "Ergonomic office chair", "Whiteboard markers, set of 8", "Document trays, stackable",
-            "Envelopes C5, window, box of 500", "Business cards, 500 pcs", "Flyers A5, 2,000 pcs", "Poster A2, matt", "Binding, per copy",
-        };
-
-        public static byte[] Make(Random r)
+        public static byte[] Make(Random r, int n)
         {
             var fake = new Fake(r);
             const int W = 919, H = 1300;
-            var firm = Firms[r.Next(Firms.Length)];
-            bool utility = firm.Kind == "utility";
+            var firm = Firms[(n - 1) % Firms.Length]; // one firm per file: utilities and invoices alternate
+            bool utility = firm.Unit != null;
             float hue = (float)(r.NextDouble() * 360);
             SKColor accent = Gfx.Hsv(hue, 0.70f, 0.55f + 0.2f * (float)r.NextDouble());
             SKColor ink = new SKColor(25, 25, 25), grey = new SKColor(100, 100, 100);
@@ -87,14 +86,13 @@ namespace DocCluster.ExampleGenerator
             }
 
             float y = 350 + r.Next(0, 20);
-            string title = utility ? (firm.Name.Contains("Water") ? "Water bill" : firm.Name.Contains("Telecom") ? "Your monthly bill" : firm.Name.Contains("Gas") ? "Gas bill" : "Electricity bill") : "INVOICE";
-            Gfx.Text(c, title, margin, y, Fonts.SansBold, 30, accent);
+            Gfx.Text(c, firm.Title, margin, y, Fonts.SansBold, 30, accent);
             y += 30;
             Gfx.Text(c, utility ? "Thank you for being our customer. Here is a summary of your charges for the period." : "We thank you for your order and invoice the following items:", margin, y, Fonts.Sans, 13, ink);
             y += 30;
 
             // item table with ruled lines
-            float[] colX = { margin, W - margin - 330, W - margin - 250, W - margin - 120, W - margin };
+            float[] colX = { margin, W - margin - 380, W - margin - 250, W - margin - 120, W - margin };
             string[] heads = { "Description", "Qty", "Unit price", "Amount" };
             bool fullGrid = r.Next(2) == 0, zebra = !fullGrid && r.Next(2) == 0;
             float rowH = 30 + r.Next(6);
@@ -103,24 +101,24 @@ namespace DocCluster.ExampleGenerator
                 Gfx.Text(c, heads[k], k == 0 ? colX[0] + 8 : colX[k + 1] - 8, y + rowH * 0.68f, Fonts.SansBold, 14, SKColors.White, k == 0 ? SKTextAlign.Left : SKTextAlign.Right);
             float tableTop = y;
             y += rowH;
-            int rows = 4 + r.Next(utility ? 5 : 8);
-            string[] pool = utility ? UtilityItems : ShopItems;
+            string[] pool = firm.Items;
+            int rows = Math.Min(pool.Length, 4 + r.Next(utility ? 4 : 7));
             var used = new List<int>();
             decimal subtotal = 0;
             using SKPaint rule = Gfx.Stroke(new SKColor(150, 150, 150), 1);
             for (int i = 0; i < rows; i++)
             {
                 int idx;
-                do idx = r.Next(pool.Length); while (used.Contains(idx) && used.Count < pool.Length);
+                do idx = r.Next(pool.Length); while (used.Contains(idx));
                 used.Add(idx);
                 decimal qty = utility ? Math.Round((decimal)(r.NextDouble() * 400), 1) : 1 + r.Next(12);
                 decimal unit = utility ? Math.Round((decimal)(0.05 + r.NextDouble() * 0.4), 3) : Math.Round((decimal)(2 + r.NextDouble() * 180), 2);
-                if (utility && (pool[idx].Contains("charge") || pool[idx].Contains("rental") || pool[idx].Contains("fee"))) { qty = 1; unit = Math.Round((decimal)(5 + r.NextDouble() * 30), 2); }
+                if (utility && (pool[idx].Contains("charge") || pool[idx].Contains("rental") || pool[idx].Contains("fee") || pool[idx].Contains("levy") || pool[idx].Contains("cover") || pool[idx].Contains("Broadband"))) { qty = 1; unit = Math.Round((decimal)(5 + r.NextDouble() * 30), 2); }
                 decimal amount = Math.Round(qty * unit, 2);
                 subtotal += amount;
                 if (zebra && i % 2 == 1) using (SKPaint p = Gfx.Fill(Gfx.Mix(accent, SKColors.White, 0.9f))) c.DrawRect(new SKRect(colX[0], y, colX[4], y + rowH), p);
                 Gfx.Text(c, pool[idx], colX[0] + 8, y + rowH * 0.66f, Fonts.Sans, 14, ink);
-                Gfx.Text(c, qty.ToString(System.Globalization.CultureInfo.InvariantCulture) + (utility && qty != 1 ? " kWh" : ""), colX[2] - 8, y + rowH * 0.66f, Fonts.Sans, 14, ink, SKTextAlign.Right);
+                Gfx.Text(c, qty.ToString(System.Globalization.CultureInfo.InvariantCulture) + (utility && qty != 1 ? " " + firm.Unit : ""), colX[2] - 8, y + rowH * 0.66f, Fonts.Sans, 14, ink, SKTextAlign.Right);
                 Gfx.Text(c, unit.ToString(System.Globalization.CultureInfo.InvariantCulture), colX[3] - 8, y + rowH * 0.66f, Fonts.Sans, 14, ink, SKTextAlign.Right);
                 Gfx.Text(c, Fake.Money(amount), colX[4] - 8, y + rowH * 0.66f, Fonts.Sans, 14, ink, SKTextAlign.Right);
                 y += rowH;

@@ -6,7 +6,8 @@ namespace DocCluster.ExampleGenerator
     /// <summary>ID-1 (85.6 × 54 mm) identity card, photographed on a desk or scanned on a flat bed.</summary>
     internal static class IdCard
     {
-        public static byte[] Make(Random r)
+        /// <param name="n">1-based file number; alternates the scene type so every kind shows both.</param>
+        public static byte[] Make(Random r, int n)
         {
             var fake = new Fake(r);
             const int W = 1000, H = 631; // 85.6 : 54
@@ -69,11 +70,12 @@ namespace DocCluster.ExampleGenerator
 
             // card number, top right under the band or at the bottom right
             string number = fake.Alnum(3) + fake.Digits(6);
-            bool numTop = r.Next(2) == 0;
+            bool chip = r.Next(2) == 0;
+            bool numTop = !chip && r.Next(2) == 0; // the chip sits where a top number would go
             Gfx.Text(c, number, W - 36, numTop ? band + 44 : H - 30, Fonts.MonoBold, 34, new SKColor(170, 30, 40), SKTextAlign.Right);
 
             // ghost portrait (small faded copy) or contact chip
-            if (r.Next(2) == 0)
+            if (!chip)
             {
                 var ghost = new SKRect(W - 160, H - 230, W - 60, H - 100);
                 c.SaveLayer(new SKPaint { Color = SKColors.White.WithAlpha(80) });
@@ -82,13 +84,13 @@ namespace DocCluster.ExampleGenerator
             }
             else
             {
-                var chip = new SKRect(fx + 330, fy - 40, fx + 420, fy + 28);
-                using (SKPaint p = Gfx.Fill(new SKColor(212, 175, 90))) c.DrawRoundRect(chip, 10, 10, p);
+                var chipRect = new SKRect(fx + 330, fy - 40, fx + 420, fy + 28);
+                using (SKPaint p = Gfx.Fill(new SKColor(212, 175, 90))) c.DrawRoundRect(chipRect, 10, 10, p);
                 using (SKPaint p = Gfx.Stroke(new SKColor(150, 115, 50), 2))
                 {
-                    c.DrawLine(chip.Left, chip.MidY, chip.Right, chip.MidY, p);
-                    c.DrawLine(chip.MidX, chip.Top, chip.MidX, chip.Bottom, p);
-                    c.DrawRoundRect(new SKRect(chip.MidX - 18, chip.MidY - 14, chip.MidX + 18, chip.MidY + 14), 5, 5, p);
+                    c.DrawLine(chipRect.Left, chipRect.MidY, chipRect.Right, chipRect.MidY, p);
+                    c.DrawLine(chipRect.MidX, chipRect.Top, chipRect.MidX, chipRect.Bottom, p);
+                    c.DrawRoundRect(new SKRect(chipRect.MidX - 18, chipRect.MidY - 14, chipRect.MidX + 18, chipRect.MidY + 14), 5, 5, p);
                 }
             }
             Gfx.Specimen(c, new SKRect(fx - 40, band, W, H), -14 + r.Next(-4, 5), new SKColor(200, 20, 30, 95), 0.16f);
@@ -96,7 +98,7 @@ namespace DocCluster.ExampleGenerator
             using SKImage card = surf.Snapshot();
 
             // the scene: either a phone photo on a desk, or a flat-bed scan
-            bool desk = r.Next(5) < 3;
+            bool desk = n % 2 == 1;
             int SW = desk ? 1280 : 1200, SH = desk ? 900 : 820;
             using SKBitmap scene = Gfx.NewBitmap(SW, SH);
             using (var sc = new SKCanvas(scene))

@@ -44,7 +44,8 @@ namespace DocCluster.ExampleGenerator
             "Payments already made will be credited to your account and shown on your next statement.",
         };
 
-        public static byte[] Make(Random r)
+        /// <param name="n">1-based file number; alternates the scene type so every kind shows both.</param>
+        public static byte[] Make(Random r, int n)
         {
             var fake = new Fake(r);
             const int W = 919, H = 1300;
@@ -98,9 +99,9 @@ namespace DocCluster.ExampleGenerator
             float bottomLimit = H - 260;
             for (int p = 0; p < paras && y < bottomLimit - 3 * lh; p++)
             {
-                int n = 2 + r.Next(4);
+                int count = 2 + r.Next(4);
                 var sb = new StringBuilder();
-                for (int k = 0; k < n; k++)
+                for (int k = 0; k < count; k++)
                 {
                     if (used.Count == Sentences.Length) used.Clear();
                     int s; do s = r.Next(Sentences.Length); while (used.Contains(s));

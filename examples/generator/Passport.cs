@@ -6,7 +6,8 @@ namespace DocCluster.ExampleGenerator
     /// <summary>ID-3 (125 × 88 mm) passport data page with a TD3 machine readable zone, scanned.</summary>
     internal static class Passport
     {
-        public static byte[] Make(Random r)
+        /// <param name="n">1-based file number; alternates the scene type so every kind shows both.</param>
+        public static byte[] Make(Random r, int n)
         {
             var fake = new Fake(r);
             const int W = 1136, H = 800; // 125 : 88
@@ -56,7 +57,7 @@ namespace DocCluster.ExampleGenerator
             Field("Given names / Prénoms", given, fx, fy + 2 * lh);
             Field("Nationality / Nationalité", "UTOPIAN", fx, fy + 3 * lh);
             Field("Date of birth / Date de naissance", Fake.PassportDate(dob), fx, fy + 4 * lh);
-            Field("Sex / Sexe", sex.ToString(), col2 + 170, fy + 3 * lh);
+            Field("Sex / Sexe", sex.ToString(), col2, fy + 3 * lh);
             Field("Place of birth / Lieu de naissance", fake.Town().ToUpperInvariant(), col2, fy + 4 * lh);
             Field("Date of issue / Date de délivrance", Fake.PassportDate(issue), fx, fy + 5 * lh);
             Field("Date of expiry / Date d'expiration", Fake.PassportDate(expiry), col2, fy + 5 * lh);
@@ -77,7 +78,7 @@ namespace DocCluster.ExampleGenerator
             using SKBitmap scene = Gfx.NewBitmap(SW, SH);
             using (var sc = new SKCanvas(scene))
             {
-                sc.Clear(r.Next(2) == 0 ? new SKColor(245, 245, 243) : new SKColor(60, 62, 66)); // scanner lid open or closed
+                sc.Clear(n % 2 == 0 ? new SKColor(245, 245, 243) : new SKColor(60, 62, 66)); // scanner lid open or closed
                 // the booklet cover edge shows around the page
                 SKColor cover = Gfx.Hsv(r.Next(2) == 0 ? 350 : 220, 0.6f, 0.30f);
                 float angle = (float)(r.NextDouble() * 3 - 1.5);

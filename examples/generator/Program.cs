@@ -33,7 +33,7 @@ namespace DocCluster.ExampleGenerator
             if (Fonts.AnyMissing) Console.Error.WriteLine("warning: some DejaVu fonts were not found; using SkiaSharp's default typeface instead.");
             Directory.CreateDirectory(outDir);
 
-            var kinds = new List<(string Kind, int Count, string Ext, Func<Random, byte[]> Make)>
+            var kinds = new List<(string Kind, int Count, string Ext, Func<Random, int, byte[]> Make)>
             {
                 ("idcard", 5, "jpg", IdCard.Make),
                 ("passport", 5, "jpg", Passport.Make),
@@ -48,8 +48,8 @@ namespace DocCluster.ExampleGenerator
                 for (int n = 1; n <= kind.Count; n++)
                 {
                     // One independent stream per file, so changing one kind never shifts another.
-                    var r = new Random(unchecked(seed * 31 + (k + 1) * 1000 + n));
-                    byte[] data = kind.Make(r);
+                    var r = new Random(FileSeed(seed, k, n));
+                    byte[] data = kind.Make(r, n);
                     string path = Path.Combine(outDir, kind.Kind + "-" + n.ToString("00", CultureInfo.InvariantCulture) + "." + kind.Ext);
                     File.WriteAllBytes(path, data);
                     total += data.Length;
@@ -58,6 +58,19 @@ namespace DocCluster.ExampleGenerator
             }
             Console.WriteLine($"total {total / 1024.0 / 1024.0:0.00} MiB");
             return 0;
+        }
+
+        /// <summary>
+        /// Scrambles (seed, kind, number) with the SplitMix64 finaliser: System.Random's first outputs for
+        /// neighbouring seeds are almost equal, which would give every file of a kind the same colours.
+        /// </summary>
+        private static int FileSeed(int seed, int kind, int n)
+        {
+            ulong z = unchecked((ulong)(uint)seed << 32 | (ulong)(uint)(kind * 1000 + n));
+            z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+            z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+            z ^= z >> 31;
+            return (int)(z & 0x7FFFFFFF);
         }
 
         /// <summary>The ICAO 9303 specimen (Anna Maria Eriksson, Utopia) must come out exactly as printed in the standard.</summary>

@@ -16,7 +16,8 @@ namespace DocCluster.ExampleGenerator
             "TOOTHPASTE", "NOTEBOOK A5", "BATTERIES AA 4PK", "RICE 1KG", "OLIVE OIL 500ML", "DISH SOAP", "TEA 80 BAGS",
         };
 
-        public static byte[] Make(Random r)
+        /// <param name="n">1-based file number; alternates the scene type so every kind shows both.</param>
+        public static byte[] Make(Random r, int n)
         {
             var fake = new Fake(r);
             const int W = 400; // 80 mm at ~127 dpi
@@ -130,13 +131,14 @@ namespace DocCluster.ExampleGenerator
             }
 
             using SKImage slip = surf.Snapshot(new SKRectI(0, 0, W, H));
-            bool tight = r.Next(2) == 0;
+            bool tight = n % 2 == 0;
             int SW, SH;
             float scale = 1f;
             if (tight) { SW = W + 16; SH = H + 16; }
             else { SW = W + 200; SH = H + 120; }
-            int maxSide = 1400;
-            if (SH > maxSide) { scale = (float)maxSide / SH; SW = (int)(SW * scale); SH = maxSide; }
+            // keep the long side within 1100–1400 px whatever the number of items
+            int target = Math.Clamp(SH, 1100, 1400);
+            if (target != SH) { scale = (float)target / SH; SW = (int)(SW * scale); SH = target; }
             using SKBitmap scene = Gfx.NewBitmap(SW, SH);
             using (var sc = new SKCanvas(scene))
             {
