@@ -1,0 +1,77 @@
+using System;
+
+namespace DocCluster.Features.Document
+{
+    /// <summary>
+    /// The page cut into square cells (1/48 of the long side) with per-cell luma mean/std, mean chroma, ink
+    /// share, mid-tone share and mean absolute Laplacian, and a coarse class per cell.
+    /// </summary>
+    internal sealed class CellGrid
+    {
+        public enum Kind : byte { Other, Paper, Text, Photo, Dark }
+
+        public CellGrid(PageAnalysis a)
+        {
+            var page = a.Page;
+            int w = page.Width, h = page.Height;
+            Size = Math.Max(2, page.LongSide / 48);
+            Cols = (w + Size - 1) / Size;
+            Rows = (h + Size - 1) / Size;
+            int n = Cols * Rows;
+            Mean = new double[n]; Std = new double[n]; ChromaMean = new double[n];
+            InkShare = new double[n]; MidTone = new double[n]; Laplacian = new double[n];
+            Kinds = new Kind[n];
+            var count = new int[n];
+            var gray = page.Gray;
+            for (int y = 0; y < h; y++)
+            {
+                int cy = y / Size;
+                for (int x = 0; x < w; x++)
+                {
+                    int k = cy * Cols + x / Size, i = y * w + x;
+                    double g = gray[i];
+                    count[k]++;
+                    Mean[k] += g;
+                    Std[k] += g * g;
+                    ChromaMean[k] += page.Chroma[i];
+                    if (a.Mask.Ink[i]) InkShare[k]++;
+                    if (g >= 60 && g <= 195) MidTone[k]++;
+                    if (x > 0 && y > 0 && x + 1 < w && y + 1 < h)
+                        Laplacian[k] += Math.Abs(4 * g - gray[i - 1] - gray[i + 1] - gray[i - w] - gray[i + w]);
+                }
+            }
+            for (int k = 0; k < n; k++)
+            {
+                double c = Math.Max(1, count[k]);
+                Mean[k] /= c;
+                Std[k] = Math.Sqrt(Math.Max(0, Std[k] / c - Mean[k] * Mean[k]));
+                ChromaMean[k] /= c;
+                InkShare[k] /= c;
+                MidTone[k] /= c;
+                Laplacian[k] /= c;
+                Kinds[k] = Classify(k);
+            }
+        }
+
+        public int Size { get; }
+        public int Cols { get; }
+        public int Rows { get; }
+        public double[] Mean { get; }
+        public double[] Std { get; }
+        public double[] ChromaMean { get; }
+        public double[] InkShare { get; }
+        public double[] MidTone { get; }
+        public double[] Laplacian { get; }
+        public Kind[] Kinds { get; }
+
+        private Kind Classify(int k)
+        {
+            if (Mean[k] < 60 && Std[k] < 20) return Kind.Dark;
+            if (Mean[k] >= 150 && Std[k] < 10 && InkShare[k] < 0.01) return Kind.Paper;
+            // Continuous tone: most pixels mid-grey with real variation, but not the crisp two-level look of print.
+            if (MidTone[k] >= 0.6 && Std[k] >= 8 && InkShare[k] < 0.3) return Kind.Photo;
+            if (InkShare[k] >= 0.02) return Kind.Text;
+            return Kind.Other;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace DocCluster.Features.Document
+{
+    /// <summary>
+    /// The named blocks of a <see cref="DocumentLayoutExtractor"/> vector, in order, with offsets, lengths and
+    /// weights. Consumers that standardise dimensions (z-score) should then multiply each dimension by
+    /// <see cref="DimensionWeights"/> so that every block carries its <see cref="FeatureBlock.Weight"/> share of
+    /// the distance, whatever its number of dimensions.
+    /// </summary>
+    public static class DocumentFeatureLayout
+    {
+        public const string Geometry = "geometry";
+        public const string Colour = "colour";
+        public const string Tone = "tone";
+        public const string InkLayout = "ink-layout";
+        public const string InkThumbnail = "ink-thumbnail";
+        public const string TextComponents = "text-components";
+        public const string TextLines = "text-lines";
+        public const string MrzBand = "mrz-band";
+        public const string RuleLines = "rule-lines";
+        public const string Regions = "regions";
+        public const string Texture = "texture";
+        public const string EdgeOrientation = "edge-orientation";
+
+        private static readonly (string name, int length, double weight, string description)[] Spec =
+        {
+            (Geometry, GeometryFeatures.Length, 1.0, "page and content-box aspect ratio, content share of the frame"),
+            (Colour, ColourFeatures.Length, 1.0, "colourfulness, chroma shares, 6-bin hue histogram, ink vs paper chroma"),
+            (Tone, ToneFeatures.Length, 1.0, "luma percentiles and bright-paper share"),
+            (InkLayout, InkLayoutFeatures.Length, 1.0, "ink density, projection-profile bands, line spacing and periodicity, gutters, margins"),
+            (InkThumbnail, InkThumbnailFeatures.Length, 1.0, "4x4 ink-density map of the content box"),
+            (TextComponents, TextComponentFeatures.Length, 1.0, "glyph count, size, size spread, shape; text vs large-mark ink"),
+            (TextLines, TextLineFeatures.Length, 1.0, "text-line count, glyphs per line, line length"),
+            (MrzBand, MrzBandFeatures.Length, 1.0, "machine-readable-zone-like monospace lines: score, count, position, span"),
+            (RuleLines, RuleLineFeatures.Length, 1.0, "horizontal/vertical rules: count, length, spread, crossings"),
+            (Regions, RegionFeatures.Length, 1.0, "paper/text/photo/dark cell shares, largest photo-like blob, frame border vs centre"),
+            (Texture, TextureFeatures.Length, 1.0, "paper noise, illumination unevenness, pure white/black shares, speckle"),
+            (EdgeOrientation, EdgeOrientationFeatures.Length, 1.0, "8-bin gradient orientation histogram, 3x3 edge strength"),
+        };
+
+        public static IReadOnlyList<FeatureBlock> Blocks { get; } = BuildBlocks();
+
+        public static int Dimension { get; } = Blocks[Blocks.Count - 1].Offset + Blocks[Blocks.Count - 1].Length;
+
+        /// <summary>Per-dimension multipliers to apply after standardisation (block weight / sqrt(block length)).</summary>
+        public static IReadOnlyList<double> DimensionWeights { get; } = BuildWeights();
+
+        public static FeatureBlock Find(string name)
+        {
+            foreach (var b in Blocks) if (string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase)) return b;
+            return null;
+        }
+
+        /// <summary>Canonical text of the layout, part of the extractor's fingerprint.</summary>
+        public static string Describe()
+        {
+            var sb = new StringBuilder();
+            foreach (var b in Blocks) sb.Append(b.Name).Append(':').Append(b.Length).Append('x').Append(b.Weight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(';');
+            return sb.ToString();
+        }
+
+        private static IReadOnlyList<FeatureBlock> BuildBlocks()
+        {
+            var list = new List<FeatureBlock>();
+            int offset = 0;
+            foreach (var s in Spec)
+            {
+                list.Add(new FeatureBlock(s.name, offset, s.length, s.weight, s.description));
+                offset += s.length;
+            }
+            return list.AsReadOnly();
+        }
+
+        private static IReadOnlyList<double> BuildWeights()
+        {
+            var w = new double[Dimension];
+            foreach (var b in Blocks)
+                for (int i = 0; i < b.Length; i++) w[b.Offset + i] = b.DimensionWeight;
+            return Array.AsReadOnly(w);
+        }
+    }
+}

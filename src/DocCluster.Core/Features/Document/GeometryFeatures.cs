@@ -1,0 +1,21 @@
+using System;
+
+namespace DocCluster.Features.Document
+{
+    /// <summary>
+    /// Page shape: receipts are long strips, cards and passport pages are landscape near ID-1/ID-3 ratios,
+    /// letters/forms/articles are A4/Letter portrait. The content box's shape and share of the frame tell a
+    /// tight scan from a phone photo with desk around the document.
+    /// </summary>
+    internal static class GeometryFeatures
+    {
+        public const int Length = 3;
+
+        public static void Write(PageAnalysis a, FeatureWriter f)
+        {
+            f.Add(Math.Log((double)a.Page.Height / a.Page.Width));
+            f.Add(Math.Log(Math.Max(1.0, a.ContentHeight) / Math.Max(1.0, a.ContentWidth)));
+            f.Add((double)a.ContentWidth * a.ContentHeight / ((double)a.Page.Width * a.Page.Height));
+        }
+    }
+}
