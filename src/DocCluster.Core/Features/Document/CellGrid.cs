@@ -20,6 +20,7 @@ namespace DocCluster.Features.Document
             int n = Cols * Rows;
             Mean = new double[n]; Std = new double[n]; ChromaMean = new double[n];
             InkShare = new double[n]; MidTone = new double[n]; Laplacian = new double[n];
+            MeanRgb = new double[n * 3];
             Kinds = new Kind[n];
             var count = new int[n];
             var gray = page.Gray;
@@ -34,6 +35,9 @@ namespace DocCluster.Features.Document
                     Mean[k] += g;
                     Std[k] += g * g;
                     ChromaMean[k] += page.Chroma[i];
+                    MeanRgb[3 * k] += page.Rgb[3 * i];
+                    MeanRgb[3 * k + 1] += page.Rgb[3 * i + 1];
+                    MeanRgb[3 * k + 2] += page.Rgb[3 * i + 2];
                     if (a.Mask.Ink[i]) InkShare[k]++;
                     if (g >= 60 && g <= 195) MidTone[k]++;
                     if (x > 0 && y > 0 && x + 1 < w && y + 1 < h)
@@ -46,6 +50,7 @@ namespace DocCluster.Features.Document
                 Mean[k] /= c;
                 Std[k] = Math.Sqrt(Math.Max(0, Std[k] / c - Mean[k] * Mean[k]));
                 ChromaMean[k] /= c;
+                MeanRgb[3 * k] /= c; MeanRgb[3 * k + 1] /= c; MeanRgb[3 * k + 2] /= c;
                 InkShare[k] /= c;
                 MidTone[k] /= c;
                 Laplacian[k] /= c;
@@ -59,6 +64,8 @@ namespace DocCluster.Features.Document
         public double[] Mean { get; }
         public double[] Std { get; }
         public double[] ChromaMean { get; }
+        /// <summary>Mean R, G, B per cell, interleaved.</summary>
+        public double[] MeanRgb { get; }
         public double[] InkShare { get; }
         public double[] MidTone { get; }
         public double[] Laplacian { get; }

@@ -5,7 +5,8 @@ namespace DocCluster.Features.Document
     /// <summary>
     /// Colour vs greyscale and where colour sits: ID documents have colour security backgrounds and photos;
     /// invoices have coloured logos/headers on white; scans of forms and receipts are near grey; articles are
-    /// black text with occasional colour figures. Hue is a coarse 6-bin histogram of coloured pixels only.
+    /// black text with occasional colour figures. Hue: share of the page covered by coloured pixels of each of 6 hue sectors
+    /// (square-rooted), so a grey page with a few stray coloured pixels stays near zero.
     /// </summary>
     internal static class ColourFeatures
     {
@@ -20,7 +21,7 @@ namespace DocCluster.Features.Document
             int n = chroma.Length;
             double srg = 0, srg2 = 0, syb = 0, syb2 = 0, sc = 0;
             int c25 = 0, c60 = 0, inkN = 0, paperN = 0;
-            double inkC = 0, paperC = 0, hueTotal = 0;
+            double inkC = 0, paperC = 0;
             var hue = new double[HueBins];
             for (int i = 0, p = 0; i < n; i++, p += 3)
             {
@@ -34,8 +35,7 @@ namespace DocCluster.Features.Document
                 {
                     c25++;
                     if (c > 60) c60++;
-                    hue[HueBin(r, g, b, c)] += c;
-                    hueTotal += c;
+                    hue[HueBin(r, g, b, c)]++;
                 }
             }
             double mrg = srg / n, myb = syb / n;
@@ -44,7 +44,7 @@ namespace DocCluster.Features.Document
             f.Add(sc / n / 255.0);
             f.Add(Math.Sqrt((double)c25 / n));
             f.Add(Math.Sqrt((double)c60 / n));
-            for (int k = 0; k < HueBins; k++) f.Add(Stats.SafeDiv(hue[k], hueTotal));
+            for (int k = 0; k < HueBins; k++) f.Add(Math.Sqrt(hue[k] / n));
             f.Add(Stats.SafeDiv(inkC, inkN) / 255.0);
             f.Add(Stats.SafeDiv(paperC, paperN) / 255.0);
         }

@@ -32,9 +32,10 @@ namespace DocCluster.Features.Document
             if (image == null) throw new ArgumentNullException(nameof(image));
             var a = new PageAnalysis(image, LongSide);
             var cells = new CellGrid(a);
+            var region = new DocumentRegion(cells);
             var lines = TextLines.Build(a.Chars);
             var f = new FeatureWriter(DocumentFeatureLayout.Dimension);
-            GeometryFeatures.Write(a, f);
+            GeometryFeatures.Write(a, region, f);
             ColourFeatures.Write(a, f);
             ToneFeatures.Write(a, f);
             InkLayoutFeatures.Write(a, f);

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace DocCluster.Features.Document
 {
@@ -20,71 +19,54 @@ namespace DocCluster.Features.Document
             int w = mask.Width, h = mask.Height;
             var ink = mask.Ink;
             var labels = new int[w * h];
-            var parent = new List<int> { 0 };
-
-            int Find(int a)
-            {
-                while (parent[a] != a)
-                {
-                    parent[a] = parent[parent[a]];
-                    a = parent[a];
-                }
-                return a;
-            }
-
-            void Union(int a, int b)
-            {
-                a = Find(a);
-                b = Find(b);
-                if (a == b) return;
-                if (a < b) parent[b] = a; else parent[a] = b;
-            }
+            var parent = new int[1024];
+            int next = 1;
 
             for (int y = 0; y < h; y++)
             {
+                int row = y * w;
                 for (int x = 0; x < w; x++)
                 {
-                    int i = y * w + x;
+                    int i = row + x;
                     if (!ink[i]) continue;
-                    int label = 0;
-                    // Already-visited neighbours: W, NW, N, NE.
-                    if (x > 0 && labels[i - 1] != 0) label = labels[i - 1];
+                    int label = x > 0 ? labels[i - 1] : 0;
                     if (y > 0)
                     {
                         int up = i - w;
-                        if (x > 0 && labels[up - 1] != 0) { if (label == 0) label = labels[up - 1]; else Union(label, labels[up - 1]); }
-                        if (labels[up] != 0) { if (label == 0) label = labels[up]; else Union(label, labels[up]); }
-                        if (x + 1 < w && labels[up + 1] != 0) { if (label == 0) label = labels[up + 1]; else Union(label, labels[up + 1]); }
+                        if (x > 0) label = Merge(parent, label, labels[up - 1]);
+                        label = Merge(parent, label, labels[up]);
+                        if (x + 1 < w) label = Merge(parent, label, labels[up + 1]);
                     }
                     if (label == 0)
                     {
-                        label = parent.Count;
-                        parent.Add(label);
+                        if (next == parent.Length) Array.Resize(ref parent, parent.Length * 2);
+                        parent[next] = next;
+                        label = next++;
                     }
                     labels[i] = label;
                 }
             }
 
-            var index = new int[parent.Count];
-            var list = new List<Component>();
-            for (int l = 1; l < parent.Count; l++)
+            // Resolve every provisional label to a compact component index once.
+            var index = new int[next];
+            int components = 0;
+            for (int l = 1; l < next; l++)
             {
-                int root = Find(l);
-                if (root == l)
-                {
-                    index[l] = list.Count;
-                    list.Add(new Component { MinX = int.MaxValue, MinY = int.MaxValue, MaxX = -1, MaxY = -1 });
-                }
+                int root = Find(parent, l);
+                index[l] = root == l ? components++ : -1;
             }
-            var items = list.ToArray();
+            for (int l = 1; l < next; l++) if (index[l] < 0) index[l] = index[Find(parent, l)];
+
+            var items = new Component[components];
+            for (int k = 0; k < components; k++) items[k] = new Component { MinX = int.MaxValue, MinY = int.MaxValue, MaxX = -1, MaxY = -1 };
             for (int y = 0; y < h; y++)
             {
+                int row = y * w;
                 for (int x = 0; x < w; x++)
                 {
-                    int l = labels[y * w + x];
+                    int l = labels[row + x];
                     if (l == 0) continue;
-                    int k = index[Find(l)];
-                    ref var c = ref items[k];
+                    ref var c = ref items[index[l]];
                     if (x < c.MinX) c.MinX = x;
                     if (x > c.MaxX) c.MaxX = x;
                     if (y < c.MinY) c.MinY = y;
@@ -96,5 +78,28 @@ namespace DocCluster.Features.Document
         }
 
         public Component[] Items { get; }
+
+        private static int Find(int[] parent, int a)
+        {
+            while (parent[a] != a)
+            {
+                parent[a] = parent[parent[a]];
+                a = parent[a];
+            }
+            return a;
+        }
+
+        /// <summary>Joins the current label with a neighbour's; returns the label to use (0 = none yet).</summary>
+        private static int Merge(int[] parent, int label, int neighbour)
+        {
+            if (neighbour == 0) return label;
+            if (label == 0 || label == neighbour) return neighbour;
+            int a = Find(parent, label), b = Find(parent, neighbour);
+            if (a != b)
+            {
+                if (a < b) parent[b] = a; else parent[a] = b;
+            }
+            return label;
+        }
     }
 }

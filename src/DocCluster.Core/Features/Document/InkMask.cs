@@ -28,18 +28,24 @@ namespace DocCluster.Features.Document
 
             int r = Math.Max(2, page.LongSide / 48);
             Ink = new bool[w * h];
-            int count = 0;
+            int count = 0, stride = w + 1;
+            var xa = new int[w];
+            var xb = new int[w];
+            for (int x = 0; x < w; x++) { xa[x] = Math.Max(0, x - r); xb[x] = Math.Min(w, x + r + 1); }
+            var integral = Integral;
             for (int y = 0; y < h; y++)
             {
                 int y0 = Math.Max(0, y - r), y1 = Math.Min(h, y + r + 1);
+                int top = y0 * stride, bottom = y1 * stride, row = y * w;
                 for (int x = 0; x < w; x++)
                 {
-                    int x0 = Math.Max(0, x - r), x1 = Math.Min(w, x + r + 1);
-                    double mean = BoxSum(x0, y0, x1, y1) / (double)((x1 - x0) * (y1 - y0));
-                    int g = gray[y * w + x];
-                    if (g < mean - (8 + 0.12 * mean))
+                    int x0 = xa[x], x1 = xb[x];
+                    long sum = integral[bottom + x1] - integral[top + x1] - integral[bottom + x0] + integral[top + x0];
+                    long area = (long)(x1 - x0) * (y1 - y0);
+                    // g < mean - (8 + 0.12 mean), in integers: 100 g area + 800 area < 88 sum
+                    if ((100L * gray[row + x] + 800) * area < 88 * sum)
                     {
-                        Ink[y * w + x] = true;
+                        Ink[row + x] = true;
                         count++;
                     }
                 }

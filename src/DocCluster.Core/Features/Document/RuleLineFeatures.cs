@@ -17,10 +17,21 @@ namespace DocCluster.Features.Document
         {
             int w = a.Page.Width, h = a.Page.Height;
             var ink = a.Mask.Ink;
+            // Tolerance bands: a pixel counts for horizontal rules if it or a vertical neighbour is ink (and vice versa).
+            var hBand = new bool[w * h];
+            var vBand = new bool[w * h];
+            for (int y = 0; y < h; y++)
+                for (int x = 0; x < w; x++)
+                {
+                    int i = y * w + x;
+                    bool v = ink[i];
+                    hBand[i] = v || (y > 0 && ink[i - w]) || (y + 1 < h && ink[i + w]);
+                    vBand[i] = v || (x > 0 && ink[i - 1]) || (x + 1 < w && ink[i + 1]);
+                }
             var hMask = new bool[w * h];
             var vMask = new bool[w * h];
-            var hRules = Rules(w, h, Math.Max(8, w / 10), (i, j) => Band(ink, w, h, j, i, true), (i, j) => hMask[i * w + j] = true);
-            var vRules = Rules(h, w, Math.Max(8, h / 10), (i, j) => Band(ink, w, h, i, j, false), (i, j) => vMask[j * w + i] = true);
+            var hRules = Rules(hBand, hMask, h, w, 1, w, Math.Max(8, w / 10));
+            var vRules = Rules(vBand, vMask, w, h, w, 1, Math.Max(8, h / 10));
 
             int crossings = 0;
             for (int i = 0; i < hMask.Length; i++) if (hMask[i] && vMask[i]) crossings++;
@@ -40,34 +51,26 @@ namespace DocCluster.Features.Document
             f.Add(Math.Log(1 + crossings / 9.0));
         }
 
-        private static bool Band(bool[] ink, int w, int h, int x, int y, bool horizontal)
-        {
-            if (ink[y * w + x]) return true;
-            if (horizontal)
-                return (y > 0 && ink[(y - 1) * w + x]) || (y + 1 < h && ink[(y + 1) * w + x]);
-            return (x > 0 && ink[y * w + x - 1]) || (x + 1 < w && ink[y * w + x + 1]);
-        }
-
         /// <summary>
         /// Scans lines i (rows for horizontal rules) along j; groups adjacent lines holding long runs into one
         /// rule, whose length is the longest run total among its lines.
         /// </summary>
-        private static List<(double position, double length)> Rules(int along, int lines, int minRun,
-            Func<int, int, bool> isInk, Action<int, int> mark)
+        private static List<(double position, double length)> Rules(bool[] band, bool[] mark, int lines, int along,
+            int stepAlong, int stepLine, int minRun)
         {
             var rules = new List<(double, double)>();
             double groupLen = 0, groupPos = 0;
             int groupRows = 0;
             for (int i = 0; i < lines; i++)
             {
-                int run = 0, total = 0;
+                int run = 0, total = 0, start = i * stepLine;
                 for (int j = 0; j <= along; j++)
                 {
-                    if (j < along && isInk(i, j)) { run++; continue; }
+                    if (j < along && band[start + j * stepAlong]) { run++; continue; }
                     if (run >= minRun)
                     {
                         total += run;
-                        for (int k = j - run; k < j; k++) mark(i, k);
+                        for (int k = j - run; k < j; k++) mark[start + k * stepAlong] = true;
                     }
                     run = 0;
                 }

@@ -15,7 +15,7 @@ namespace DocCluster.Features.Document
         public static void Write(PageAnalysis a, FeatureWriter f)
         {
             var chars = a.Chars;
-            double shortSide = a.Page.ShortSide, big = 0.06 * a.Page.LongSide;
+            double big = 0.06 * a.Page.LongSide;
             var heights = new List<double>(chars.Length);
             var aspects = new List<double>(chars.Length);
             double charInk = 0;
@@ -33,7 +33,9 @@ namespace DocCluster.Features.Document
             double median = Stats.Quantile(heights, 0.5);
 
             f.Add(Math.Log(1 + chars.Length));
-            f.Add(median / shortSide * 10);
+            // Relative to the content width, not the frame: a receipt's glyphs are large for its narrow strip
+            // however much scanner bed or paper surrounds it.
+            f.Add(median / Math.Max(1.0, a.ContentWidth) * 10);
             f.Add(Math.Min(3, Stats.SafeDiv(Stats.Quantile(heights, 0.75) - Stats.Quantile(heights, 0.25), median)));
             f.Add(Math.Min(3, Stats.Quantile(aspects, 0.5)));
             f.Add(charInk / totalInk);
