@@ -76,7 +76,7 @@ namespace DocCluster.Features.Document
             if (Mean[k] < 60 && Std[k] < 20) return Kind.Dark;
             if (Mean[k] >= 150 && Std[k] < 10 && InkShare[k] < 0.01) return Kind.Paper;
             // Continuous tone: most pixels mid-grey with real variation, but not the crisp two-level look of print.
-            if (MidTone[k] >= 0.6 && Std[k] >= 8 && InkShare[k] < 0.3) return Kind.Photo;
+            if (MidTone[k] >= 0.6 && Std[k] >= 5 && InkShare[k] < 0.3) return Kind.Photo;
             if (InkShare[k] >= 0.02) return Kind.Text;
             return Kind.Other;
         }
