@@ -24,25 +24,53 @@ namespace DocCluster.Features.Document
             Kinds = new Kind[n];
             var count = new int[n];
             var gray = page.Gray;
+            var chroma = page.Chroma;
+            var rgb = page.Rgb;
+            var ink = a.Mask.Ink;
+            var cellOfX = new int[w];
+            for (int x = 0; x < w; x++) cellOfX[x] = x / Size;
+            var sum = new long[n];
+            var sum2 = new long[n];
+            var chromaSum = new long[n];
+            var inkSum = new int[n];
+            var midSum = new int[n];
+            var lapSum = new long[n];
+            var rgbSum = new long[n * 3];
             for (int y = 0; y < h; y++)
             {
-                int cy = y / Size;
+                int rowCell = (y / Size) * Cols, row = y * w;
+                bool inner = y > 0 && y + 1 < h;
                 for (int x = 0; x < w; x++)
                 {
-                    int k = cy * Cols + x / Size, i = y * w + x;
-                    double g = gray[i];
+                    int k = rowCell + cellOfX[x], i = row + x;
+                    int g = gray[i];
                     count[k]++;
-                    Mean[k] += g;
-                    Std[k] += g * g;
-                    ChromaMean[k] += page.Chroma[i];
-                    MeanRgb[3 * k] += page.Rgb[3 * i];
-                    MeanRgb[3 * k + 1] += page.Rgb[3 * i + 1];
-                    MeanRgb[3 * k + 2] += page.Rgb[3 * i + 2];
-                    if (a.Mask.Ink[i]) InkShare[k]++;
-                    if (g >= 60 && g <= 195) MidTone[k]++;
-                    if (x > 0 && y > 0 && x + 1 < w && y + 1 < h)
-                        Laplacian[k] += Math.Abs(4 * g - gray[i - 1] - gray[i + 1] - gray[i - w] - gray[i + w]);
+                    sum[k] += g;
+                    sum2[k] += g * g;
+                    chromaSum[k] += chroma[i];
+                    rgbSum[3 * k] += rgb[3 * i];
+                    rgbSum[3 * k + 1] += rgb[3 * i + 1];
+                    rgbSum[3 * k + 2] += rgb[3 * i + 2];
+                    if (ink[i]) inkSum[k]++;
+                    if (g >= 60 && g <= 195) midSum[k]++;
+                    if (inner && x > 0 && x + 1 < w)
+                    {
+                        int lap = 4 * g - gray[i - 1] - gray[i + 1] - gray[i - w] - gray[i + w];
+                        lapSum[k] += lap < 0 ? -lap : lap;
+                    }
                 }
+            }
+            for (int k = 0; k < n; k++)
+            {
+                Mean[k] = sum[k];
+                Std[k] = sum2[k];
+                ChromaMean[k] = chromaSum[k];
+                InkShare[k] = inkSum[k];
+                MidTone[k] = midSum[k];
+                Laplacian[k] = lapSum[k];
+                MeanRgb[3 * k] = rgbSum[3 * k];
+                MeanRgb[3 * k + 1] = rgbSum[3 * k + 1];
+                MeanRgb[3 * k + 2] = rgbSum[3 * k + 2];
             }
             for (int k = 0; k < n; k++)
             {

@@ -25,23 +25,25 @@ namespace DocCluster.Features.Document
         public const string Texture = "texture";
         public const string EdgeOrientation = "edge-orientation";
 
-        // Colour, tone, regions and texture all largely measure one thing, how the page was captured (photo vs
-        // scan vs render), so each gets half weight: together they still count double, but do not outvote
-        // the layout and text blocks that describe the document itself.
+        // Colour, tone, regions, texture and edge orientation all largely measure one thing, how the page was
+        // captured (photo vs scan vs render, tilt), so each gets half weight: together they still count 2.5
+        // blocks, but do not outvote the layout and text blocks that describe the document itself. The ink
+        // thumbnail gets half weight because it records a template's arrangement, which varies between
+        // layouts of the same kind (six invoice templates are six thumbnails, one kind).
         private static readonly (string name, int length, double weight, string description)[] Spec =
         {
             (Geometry, GeometryFeatures.Length, 1.0, "page and content-box aspect ratio, content share of the frame; document blob elongation, share, rectangularity"),
             (Colour, ColourFeatures.Length, 0.5, "colourfulness, chroma shares, 6-bin hue histogram, ink vs paper chroma"),
             (Tone, ToneFeatures.Length, 0.5, "luma percentiles and bright-paper share"),
             (InkLayout, InkLayoutFeatures.Length, 1.0, "ink density, projection-profile bands, line spacing and periodicity, gutters, margins"),
-            (InkThumbnail, InkThumbnailFeatures.Length, 1.0, "4x4 ink-density map of the content box"),
+            (InkThumbnail, InkThumbnailFeatures.Length, 0.5, "4x4 ink-density map of the content box"),
             (TextComponents, TextComponentFeatures.Length, 1.0, "glyph count, size, size spread, shape; text vs large-mark ink"),
             (TextLines, TextLineFeatures.Length, 1.0, "text-line count, glyphs per line, line length"),
             (MrzBand, MrzBandFeatures.Length, 1.0, "machine-readable-zone-like monospace lines: best line, stacked pair, filler run, position"),
             (RuleLines, RuleLineFeatures.Length, 1.0, "horizontal/vertical rules: count, length, spread, crossings"),
             (Regions, RegionFeatures.Length, 0.5, "paper/text/photo/dark cell shares, largest photo-like blob, frame border vs centre"),
             (Texture, TextureFeatures.Length, 0.5, "paper noise, illumination unevenness, pure white/black shares, speckle"),
-            (EdgeOrientation, EdgeOrientationFeatures.Length, 1.0, "8-bin gradient orientation histogram, 3x3 edge strength"),
+            (EdgeOrientation, EdgeOrientationFeatures.Length, 0.5, "8-bin gradient orientation histogram, mean edge strength"),
         };
 
         public static IReadOnlyList<FeatureBlock> Blocks { get; } = BuildBlocks();

@@ -15,10 +15,11 @@ namespace DocCluster.Features.Document
             Width = w;
             Height = h;
             var gray = page.Gray;
-            Integral = new long[(w + 1) * (h + 1)];
+            // int suffices: 255 x 1024 x 1024 < 2^31 for any raster up to the supported long side.
+            Integral = new int[(w + 1) * (h + 1)];
             for (int y = 0; y < h; y++)
             {
-                long row = 0;
+                int row = 0;
                 for (int x = 0; x < w; x++)
                 {
                     row += gray[y * w + x];
@@ -40,7 +41,7 @@ namespace DocCluster.Features.Document
                 for (int x = 0; x < w; x++)
                 {
                     int x0 = xa[x], x1 = xb[x];
-                    long sum = integral[bottom + x1] - integral[top + x1] - integral[bottom + x0] + integral[top + x0];
+                    long sum = (long)integral[bottom + x1] - integral[top + x1] - integral[bottom + x0] + integral[top + x0];
                     long area = (long)(x1 - x0) * (y1 - y0);
                     // g < mean - (8 + 0.12 mean), in integers: 100 g area + 800 area < 88 sum
                     if ((100L * gray[row + x] + 800) * area < 88 * sum)
@@ -57,13 +58,13 @@ namespace DocCluster.Features.Document
         public int Height { get; }
         public bool[] Ink { get; }
         public int InkCount { get; }
-        public long[] Integral { get; }
+        public int[] Integral { get; }
 
         /// <summary>Sum of luma over [x0,x1) x [y0,y1).</summary>
         public long BoxSum(int x0, int y0, int x1, int y1)
         {
             int s = Width + 1;
-            return Integral[y1 * s + x1] - Integral[y0 * s + x1] - Integral[y1 * s + x0] + Integral[y0 * s + x0];
+            return (long)Integral[y1 * s + x1] - Integral[y0 * s + x1] - Integral[y1 * s + x0] + Integral[y0 * s + x0];
         }
     }
 }
