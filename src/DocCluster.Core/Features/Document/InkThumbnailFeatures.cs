@@ -18,12 +18,14 @@ namespace DocCluster.Features.Document
             int x0 = a.ContentX0, y0 = a.ContentY0, cw = Math.Max(1, a.ContentWidth), ch = Math.Max(1, a.ContentHeight);
             var ink = new double[Length];
             var area = new double[Length];
+            var gx = new int[cw];
+            for (int x = 0; x < cw; x++) gx[x] = Math.Min(Grid - 1, x * Grid / cw);
             for (int y = y0; y < a.ContentY1; y++)
             {
-                int gy = Math.Min(Grid - 1, (y - y0) * Grid / ch);
+                int gy = Math.Min(Grid - 1, (y - y0) * Grid / ch) * Grid;
                 for (int x = x0; x < a.ContentX1; x++)
                 {
-                    int k = gy * Grid + Math.Min(Grid - 1, (x - x0) * Grid / cw);
+                    int k = gy + gx[x - x0];
                     area[k]++;
                     if (a.Mask.Ink[y * w + x]) ink[k]++;
                 }
