@@ -11,7 +11,8 @@ namespace DocCluster.Features.Document
     public sealed class DocumentLayoutExtractor : IFeatureExtractor
     {
         public const string ModelName = "DocLayout";
-        public const string Version = "1";
+        /// <summary>Bump whenever the output for a given image changes: it feeds the fingerprint that invalidates caches and saved models.</summary>
+        public const string Version = "2";
         public const int LongSide = 768;
 
         public DocumentLayoutExtractor()

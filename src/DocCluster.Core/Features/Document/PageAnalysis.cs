@@ -23,8 +23,6 @@ namespace DocCluster.Features.Document
                 for (int x = 0; x < w; x++)
                     if (Mask.Ink[y * w + x]) { RowInk[y]++; ColInk[x]++; }
 
-            (ContentY0, ContentY1) = TrimmedExtent(RowInk, Mask.InkCount);
-            (ContentX0, ContentX1) = TrimmedExtent(ColInk, Mask.InkCount);
 
             // Character-sized marks: taller than a couple of pixels, shorter than ~6% of the long side, not long
             // rules. Their median height is the page's text size, the unit for spacing features.
@@ -36,6 +34,28 @@ namespace DocCluster.Features.Document
             var heights = new double[Chars.Length];
             for (int i = 0; i < heights.Length; i++) heights[i] = Chars[i].H;
             CharHeight = heights.Length > 0 ? Stats.Quantile(heights, 0.5) : 0.01 * longSide;
+
+            // The content box is where the glyphs are: speckle, scanner dust and desk edges do not widen it, so a
+            // receipt scanned on a larger sheet keeps its narrow column. Without glyphs, fall back to all ink.
+            if (Chars.Length >= 8)
+            {
+                var rows = new double[h];
+                var cols = new double[w];
+                double total = 0;
+                foreach (var c in Chars)
+                {
+                    for (int y = c.MinY; y <= c.MaxY; y++) rows[y] += (double)c.Area / c.H;
+                    for (int x = c.MinX; x <= c.MaxX; x++) cols[x] += (double)c.Area / c.W;
+                    total += c.Area;
+                }
+                (ContentY0, ContentY1) = TrimmedExtent(rows, total);
+                (ContentX0, ContentX1) = TrimmedExtent(cols, total);
+            }
+            else
+            {
+                (ContentY0, ContentY1) = TrimmedExtent(ToDouble(RowInk), Mask.InkCount);
+                (ContentX0, ContentX1) = TrimmedExtent(ToDouble(ColInk), Mask.InkCount);
+            }
         }
 
         public PageRaster Page { get; }
@@ -45,7 +65,7 @@ namespace DocCluster.Features.Document
         public double CharHeight { get; }
         public int[] RowInk { get; }
         public int[] ColInk { get; }
-        /// <summary>Box holding all but 1% of the ink on each side; the whole page when there is no ink.</summary>
+        /// <summary>Box holding all but 1% of the glyph ink (or of all ink, when there are hardly any glyphs) on each side; the whole page when there is no ink.</summary>
         public int ContentX0 { get; }
         public int ContentX1 { get; }
         public int ContentY0 { get; }
@@ -53,9 +73,16 @@ namespace DocCluster.Features.Document
         public int ContentWidth => ContentX1 - ContentX0;
         public int ContentHeight => ContentY1 - ContentY0;
 
-        private static (int, int) TrimmedExtent(int[] profile, int total)
+        private static double[] ToDouble(int[] v)
         {
-            if (total == 0) return (0, profile.Length);
+            var d = new double[v.Length];
+            for (int i = 0; i < v.Length; i++) d[i] = v[i];
+            return d;
+        }
+
+        private static (int, int) TrimmedExtent(double[] profile, double total)
+        {
+            if (total <= 0) return (0, profile.Length);
             double cut = 0.01 * total;
             int lo = 0, hi = profile.Length - 1;
             double acc = 0;
