@@ -194,12 +194,36 @@ namespace DocCluster.Core.Tests
         }
 
         [Fact]
-        public void Geometry_block_follows_page_shape()
+        public void Geometry_and_framing_blocks_follow_document_and_frame_shape()
         {
-            var tall = Block(Extractor.Extract(TextPage(400, 1600)), DocumentFeatureLayout.Geometry);
-            var wide = Block(Extractor.Extract(PhotoCard(856, 540)), DocumentFeatureLayout.Geometry);
-            Assert.Equal(Math.Log(4.0), tall[0], 2);
-            Assert.True(wide[0] < 0);
+            var tallPage = Extractor.Extract(TextPage(400, 1600));
+            var card = Extractor.Extract(PhotoCard(856, 540));
+            // Framing [0]: log(frame height / width).
+            Assert.Equal(Math.Log(4.0), Block(tallPage, DocumentFeatureLayout.Framing)[0], 2);
+            Assert.True(Block(card, DocumentFeatureLayout.Framing)[0] < 0);
+            // Geometry [0]: log aspect of the text's content box.
+            Assert.True(Block(tallPage, DocumentFeatureLayout.Geometry)[0] > 1);
+            Assert.True(Block(card, DocumentFeatureLayout.Geometry)[0] < 0);
+        }
+
+        [Fact]
+        public void A_small_receipt_on_a_large_sheet_keeps_its_narrow_content_box()
+        {
+            // Same narrow column of text, once cropped and once in the middle of a wide sheet with specks of dust.
+            var cropped = new DocumentFeatureSyntheticPages(300, 1200);
+            cropped.TextLines(0.08, 0.92, 0.03, 0.97, 0.02, 11);
+            var sheet = new DocumentFeatureSyntheticPages(1200, 1400);
+            sheet.TextLines(0.375, 0.625, 0.07, 0.9, 0.0171, 11);
+            var rng = new Random(12);
+            for (int i = 0; i < 300; i++)
+            {
+                double x = rng.NextDouble(), y = rng.NextDouble();
+                sheet.Rect(x, y, x + 1.0 / 1200, y + 1.0 / 1400, 90, 90, 90);
+            }
+            double a = Block(Extractor.Extract(cropped.Image), DocumentFeatureLayout.Geometry)[0];
+            double b = Block(Extractor.Extract(sheet.Image), DocumentFeatureLayout.Geometry)[0];
+            Assert.True(b > 0.8, $"content aspect on the sheet {b}");
+            Assert.True(Math.Abs(a - b) < 0.5, $"cropped {a} vs on sheet {b}");
         }
     }
 }

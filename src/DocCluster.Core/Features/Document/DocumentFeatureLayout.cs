@@ -13,6 +13,7 @@ namespace DocCluster.Features.Document
     public static class DocumentFeatureLayout
     {
         public const string Geometry = "geometry";
+        public const string Framing = "framing";
         public const string Colour = "colour";
         public const string Tone = "tone";
         public const string InkLayout = "ink-layout";
@@ -29,13 +30,15 @@ namespace DocCluster.Features.Document
         // captured (photo vs scan vs render, tilt), so each gets half weight: together they still count 2.5
         // blocks, but do not outvote the layout and text blocks that describe the document itself. The ink
         // thumbnail gets half weight because it records a template's arrangement, which varies between
-        // layouts of the same kind (six invoice templates are six thumbnails, one kind).
+        // layouts of the same kind (six invoice templates are six thumbnails, one kind). Framing (frame shape,
+        // margins) is partly capture, partly document (a receipt is a small strip on any scanner bed): 0.75.
         private static readonly (string name, int length, double weight, string description)[] Spec =
         {
-            (Geometry, GeometryFeatures.Length, 1.0, "page and content-box aspect ratio, content share of the frame; document blob elongation, share, rectangularity"),
+            (Geometry, GeometryFeatures.Length, 1.0, "content-box aspect ratio, document blob elongation and rectangularity"),
+            (Framing, FramingFeatures.Length, 0.75, "frame aspect ratio, text and document share of the frame, four margins"),
             (Colour, ColourFeatures.Length, 0.5, "colourfulness, chroma shares, 6-bin hue histogram, ink vs paper chroma"),
             (Tone, ToneFeatures.Length, 0.5, "luma percentiles and bright-paper share"),
-            (InkLayout, InkLayoutFeatures.Length, 1.0, "ink density, projection-profile bands, line spacing and periodicity, gutters, margins"),
+            (InkLayout, InkLayoutFeatures.Length, 1.0, "ink density, projection-profile bands, line spacing and periodicity, gutters"),
             (InkThumbnail, InkThumbnailFeatures.Length, 0.5, "4x4 ink-density map of the content box"),
             (TextComponents, TextComponentFeatures.Length, 1.0, "glyph count, size, size spread, shape; text vs large-mark ink"),
             (TextLines, TextLineFeatures.Length, 1.0, "text-line count, glyphs per line, line length"),

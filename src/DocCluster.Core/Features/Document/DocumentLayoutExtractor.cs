@@ -12,7 +12,7 @@ namespace DocCluster.Features.Document
     {
         public const string ModelName = "DocLayout";
         /// <summary>Bump whenever the output for a given image changes: it feeds the fingerprint that invalidates caches and saved models.</summary>
-        public const string Version = "2";
+        public const string Version = "3";
         public const int LongSide = 768;
 
         public DocumentLayoutExtractor()
@@ -37,6 +37,7 @@ namespace DocCluster.Features.Document
             var lines = TextLines.Build(a.Chars);
             var f = new FeatureWriter(DocumentFeatureLayout.Dimension);
             GeometryFeatures.Write(a, region, f);
+            FramingFeatures.Write(a, region, f);
             ColourFeatures.Write(a, f);
             ToneFeatures.Write(a, f);
             InkLayoutFeatures.Write(a, f);

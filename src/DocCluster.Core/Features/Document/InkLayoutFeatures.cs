@@ -6,13 +6,13 @@ namespace DocCluster.Features.Document
     /// <summary>
     /// How ink is laid out: overall density, the horizontal projection profile summarised as text-band count,
     /// band height and spacing in units of the character height (scale-invariant), line periodicity
-    /// (autocorrelation), white gutters in the vertical profile (column structure), and margins.
+    /// (autocorrelation), and white gutters in the vertical profile (column structure).
     /// Articles: dense, periodic, two columns. Forms: sparse, irregular. Receipts: one narrow column of
     /// short lines. Cards: few large bands over a busy background.
     /// </summary>
     internal static class InkLayoutFeatures
     {
-        public const int Length = 18;
+        public const int Length = 14;
 
         public static void Write(PageAnalysis a, FeatureWriter f)
         {
@@ -64,10 +64,6 @@ namespace DocCluster.Features.Document
             f.Add(Math.Min(5, Stats.Cv(rows)));
             f.Add(Math.Min(5, Stats.Cv(cols)));
 
-            f.Add((double)a.ContentX0 / w);
-            f.Add((double)(w - a.ContentX1) / w);
-            f.Add((double)a.ContentY0 / h);
-            f.Add((double)(h - a.ContentY1) / h);
         }
 
         private static double Coverage(double[] profile, double threshold)
