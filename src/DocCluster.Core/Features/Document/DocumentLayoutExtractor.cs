@@ -12,7 +12,7 @@ namespace DocCluster.Features.Document
     {
         public const string ModelName = "DocLayout";
         /// <summary>Bump whenever the output for a given image changes: it feeds the fingerprint that invalidates caches and saved models.</summary>
-        public const string Version = "3";
+        public const string Version = "4";
         public const int LongSide = 768;
 
         public DocumentLayoutExtractor()

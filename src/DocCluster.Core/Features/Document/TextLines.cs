@@ -48,8 +48,9 @@ namespace DocCluster.Features.Document
                 }
                 else
                 {
-                    // Running average, so the line follows a slight tilt.
-                    best.CenterY = 0.7 * best.CenterY + 0.3 * c.CenterY;
+                    // Mostly the newest glyph: the expected height lags little behind a tilted line (a photographed
+                    // passport's MRZ tilted by 7 degrees rises ~0.15 glyph heights per glyph).
+                    best.CenterY = 0.4 * best.CenterY + 0.6 * c.CenterY;
                     best.Height = 0.8 * best.Height + 0.2 * c.H;
                 }
                 best.Glyphs.Add(c);
