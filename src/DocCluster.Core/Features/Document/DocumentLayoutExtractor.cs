@@ -1,0 +1,59 @@
+using System;
+using DocCluster.Imaging;
+
+namespace DocCluster.Features.Document
+{
+    /// <summary>
+    /// The default extractor ("DocLayout"): hand-designed document-layout features, no model weights.
+    /// The page is resampled to a fixed long side so the vector does not depend on the file's resolution.
+    /// Stateless and thread-safe. See docs/features.md and <see cref="DocumentFeatureLayout"/> for the blocks.
+    /// </summary>
+    public sealed class DocumentLayoutExtractor : IFeatureExtractor
+    {
+        public const string ModelName = "DocLayout";
+        /// <summary>Bump whenever the output for a given image changes: it feeds the fingerprint that invalidates caches and saved models.</summary>
+        public const string Version = "4";
+        public const int LongSide = 768;
+
+        public DocumentLayoutExtractor()
+        {
+            Info = new FeatureModelInfo(
+                ModelName,
+                Fingerprint.Of($"{ModelName};v{Version};long={LongSide};{DocumentFeatureLayout.Describe()}"),
+                DocumentFeatureLayout.Dimension,
+                "Document layout features (geometry, colour, ink layout, text lines, rules, regions, texture, edges); no weights.");
+        }
+
+        public FeatureModelInfo Info { get; }
+
+        public int PreferredLongSide => LongSide;
+
+        public float[] Extract(RasterImage image)
+        {
+            if (image == null) throw new ArgumentNullException(nameof(image));
+            var a = new PageAnalysis(image, LongSide);
+            var cells = new CellGrid(a);
+            var region = new DocumentRegion(cells);
+            var lines = TextLines.Build(a.Chars);
+            var f = new FeatureWriter(DocumentFeatureLayout.Dimension);
+            GeometryFeatures.Write(a, region, f);
+            FramingFeatures.Write(a, region, f);
+            ColourFeatures.Write(a, f);
+            ToneFeatures.Write(a, f);
+            InkLayoutFeatures.Write(a, f);
+            InkThumbnailFeatures.Write(a, f);
+            TextComponentFeatures.Write(a, f);
+            TextLineFeatures.Write(a, lines, f);
+            MrzBandFeatures.Write(a, lines, f);
+            RuleLineFeatures.Write(a, f);
+            RegionFeatures.Write(a, cells, f);
+            TextureFeatures.Write(a, cells, f);
+            EdgeOrientationFeatures.Write(a, f);
+            return f.Finish();
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
