@@ -14,6 +14,7 @@
     CmdletsToExport      = @(
         'Get-ImageFeature'
         'Invoke-ImageCluster'
+        'Measure-ImageCluster'
         'Move-ImageToCluster'
         'Restore-MovedImage'
     )
@@ -23,7 +24,6 @@
     PrivateData          = @{
         PSData = @{
             Tags       = @('document', 'image', 'clustering', 'classification', 'onnx', 'scan', 'sort')
-            ProjectUri = 'https://example.invalid/doccluster'
         }
     }
 }

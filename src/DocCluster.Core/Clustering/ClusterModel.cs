@@ -27,6 +27,8 @@ namespace DocCluster.Clustering
         public double[] Mean { get; set; }
         /// <summary>Per-dimension standard deviation (1 for zero-variance dimensions); null when not standardised.</summary>
         public double[] Scale { get; set; }
+        /// <summary>Per-dimension multipliers applied after standardisation (<see cref="FeatureWeighting"/>); null for none.</summary>
+        public double[] Weights { get; set; }
         /// <summary>True when rows are L2-normalised (Cosine metric).</summary>
         public bool Normalize { get; set; }
         /// <summary>Cluster centres in the clustering space, cluster 1 first.</summary>
@@ -66,7 +68,11 @@ namespace DocCluster.Clustering
                 Normalize = options.Metric == ClusterMetric.Cosine,
                 TrainingCount = n,
             };
-            if (options.Standardize) model.LearnScaler(sorted);
+            if (options.Standardize)
+            {
+                model.LearnScaler(sorted);
+                model.Weights = options.DimensionWeights?.ToArray() ?? FeatureWeighting.For(model.Model, model.ModelFingerprint, d);
+            }
             var x = new double[n][];
             VMathFor(n, cancellation, i => x[i] = model.Transform(sorted[i].Vector));
 
@@ -428,6 +434,8 @@ namespace DocCluster.Clustering
                 for (int t = 0; t < d; t++) x[t] = (vector[t] - Mean[t]) / Scale[t];
             else
                 for (int t = 0; t < d; t++) x[t] = vector[t];
+            if (Weights != null)
+                for (int t = 0; t < d; t++) x[t] *= Weights[t];
             if (Normalize)
             {
                 double s = 0;
@@ -459,6 +467,25 @@ namespace DocCluster.Clustering
             bool outlier = OutlierDistance != null && d1 > OutlierDistance[c];
             string name = ClusterNames != null && c < ClusterNames.Length ? ClusterNames[c] : DefaultName(c + 1);
             return new ClusterAssignment(feature, c + 1, name, d1, Confidence(d1, d2, Centroids.Length), outlier);
+        }
+
+        /// <summary>
+        /// Per-cluster summary of predictions; the "most typical" member is the one nearest its centre (for a fit,
+        /// <see cref="ClusterFit.Summaries"/> has the true medoid).
+        /// </summary>
+        public IReadOnlyList<ClusterSummary> Summarize(IReadOnlyList<ClusterAssignment> assignments)
+        {
+            if (assignments == null) throw new ArgumentNullException(nameof(assignments));
+            var result = new List<ClusterSummary>();
+            for (int c = 1; c <= K; c++)
+            {
+                var members = assignments.Where(a => a.Cluster == c).ToList();
+                string name = ClusterNames != null && c - 1 < ClusterNames.Length ? ClusterNames[c - 1] : DefaultName(c);
+                if (members.Count == 0) { result.Add(new ClusterSummary(c, name, 0, 0, null, 0, 0)); continue; }
+                var typical = members.OrderBy(a => a.Distance).ThenBy(a => a.Path, StringComparer.Ordinal).First();
+                result.Add(new ClusterSummary(c, name, members.Count, members.Count(a => a.IsOutlier), typical.Path, typical.Page, members.Average(a => a.Distance)));
+            }
+            return result;
         }
 
         public IReadOnlyList<ClusterAssignment> Predict(IReadOnlyList<ImageFeature> features)

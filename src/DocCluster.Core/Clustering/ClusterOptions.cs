@@ -72,6 +72,9 @@ namespace DocCluster.Clustering
         /// Zero-variance dimensions are only centred (scale 1), never divided by zero.</summary>
         public bool Standardize { get; set; } = true;
 
+        /// <summary>Multipliers per dimension after standardisation; null = the feature model's own (<see cref="Features.FeatureWeighting"/>).</summary>
+        public double[] DimensionWeights { get; set; }
+
         /// <summary>Density only: smallest group that counts as a cluster; null = max(5, round(1 % of n)).</summary>
         public int? MinClusterSize { get; set; }
 

@@ -1,22 +1,22 @@
+using System;
+using DocCluster.Features.Models;
+
 namespace DocCluster.Features
 {
-    /// <summary>What the user asked for: a named model, or an ONNX file with optional preprocessing overrides.</summary>
+    /// <summary>
+    /// What the user asked for: "DocLayout" (default), "Thumbnail", an ONNX preset ("MobileNetV1"), a combination
+    /// "DocLayout+MobileNetV1", or a custom ONNX file (<see cref="ModelPath"/> with no <see cref="Model"/>).
+    /// </summary>
     public sealed class FeatureExtractorRequest
     {
-        /// <summary>Registry name, e.g. "DocLayout" (default), "Thumbnail", "MobileNetV1".</summary>
         public string Model { get; set; }
-        /// <summary>An ONNX file; with a registry name it supplies that model's weights, alone it is a custom model.</summary>
+        /// <summary>With a preset name: that model's weights (verified against its pinned SHA-256). Alone: a custom ONNX model.</summary>
         public string ModelPath { get; set; }
-        public int? InputWidth { get; set; }
-        public int? InputHeight { get; set; }
-        /// <summary>"RGB" or "BGR".</summary>
-        public string ChannelOrder { get; set; }
-        public double? PixelScale { get; set; }
-        public double[] Mean { get; set; }
-        public double[] Std { get; set; }
-        public string FeatureOutput { get; set; }
-        /// <summary>Combine the CNN's features with the document-layout features.</summary>
-        public bool CombineWithLayout { get; set; }
+        /// <summary>Preprocessing for a custom ONNX model; unset values come from the model file.</summary>
+        public OnnxModelOverrides Overrides { get; set; }
+        /// <summary>Threads ONNX Runtime may use per inference (0 = its default).</summary>
         public int IntraOpThreads { get; set; }
+        /// <summary>Receives a line when cached weights fail verification and are downloaded again.</summary>
+        public Action<string> Warning { get; set; }
     }
 }

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Management.Automation;
 using DocCluster.Features;
+using DocCluster.Features.Models;
 using DocCluster.Imaging;
 using DocCluster.PowerShell.Support;
 
@@ -29,14 +30,42 @@ namespace DocCluster.PowerShell.Cmdlets
         [Alias("PSPath", "LP")]
         public string[] LiteralPath { get; set; }
 
-        /// <summary>Feature extractor: DocLayout (default, no download), Thumbnail, or a named ONNX model.</summary>
+        /// <summary>DocLayout (default, no download), Thumbnail, an ONNX preset (MobileNetV1, ResNet50-v2, ...) or DocLayout+&lt;preset&gt;.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Model { get; set; } = "DocLayout";
+        public string Model { get; set; }
 
+        /// <summary>With -Model: that preset's weights file. Alone: any ONNX image model (see the preprocessing parameters).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string ModelPath { get; set; }
+
+        /// <summary>Custom ONNX model: input width and height (one value for square).</summary>
+        [Parameter]
+        [ValidateCount(1, 2)]
+        [ValidateRange(8, 4096)]
+        public int[] InputSize { get; set; }
+
+        [Parameter]
+        [ValidateSet("RGB", "BGR", IgnoreCase = true)]
+        public string ChannelOrder { get; set; }
+
+        /// <summary>Custom ONNX model: fed value = (pixel * PixelScale - Mean[c]) / Std[c], pixel 0..255.</summary>
+        [Parameter]
+        public float PixelScale { get; set; }
+
+        [Parameter]
+        [ValidateCount(3, 3)]
+        public float[] Mean { get; set; }
+
+        [Parameter]
+        [ValidateCount(3, 3)]
+        public float[] Std { get; set; }
+
+        /// <summary>Custom ONNX model: the tensor to use as the feature (pooled if spatial); default: the first output.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string FeatureOutput { get; set; }
 
         [Parameter]
         [ValidateRange(1, 64)]
@@ -48,15 +77,24 @@ namespace DocCluster.PowerShell.Cmdlets
 
         protected override void BeginProcessing()
         {
-            var request = new FeatureExtractorRequest { Model = Model, ModelPath = ResolveModelPath() };
+            var request = new FeatureExtractorRequest
+            {
+                Model = Model ?? (ModelPath == null ? "DocLayout" : null),
+                ModelPath = ResolveModelPath(),
+                Overrides = BuildOverrides(),
+                IntraOpThreads = Math.Max(1, Environment.ProcessorCount / ThrottleLimit),
+            };
+            var warnings = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            request.Warning = warnings.Enqueue;
             try
             {
                 extractor = BackendBridge.CreateExtractor(request);
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {
-                ThrowTerminatingError(ErrorRecords.ModelUnavailable(ex, Model));
+                ThrowTerminatingError(ErrorRecords.ModelUnavailable(ex, Model ?? ModelPath));
             }
+            while (warnings.TryDequeue(out var warning)) WriteWarning(warning);
             var options = new DecodeOptions { MaxLongSide = extractor.PreferredLongSide, MaxPixels = MaxPixels };
             queue = new FeatureExtractionQueue(BackendBridge.CreateDecoder(), extractor, options, ThrottleLimit);
             WriteVerbose($"Extracting {extractor.Info} with {ThrottleLimit} worker(s).");
@@ -113,6 +151,25 @@ namespace DocCluster.PowerShell.Cmdlets
             if (final) record.RecordType = ProgressRecordType.Completed;
             else if (total > 0) record.PercentComplete = Math.Min(100, done * 100 / total);
             WriteProgress(record);
+        }
+
+        private OnnxModelOverrides BuildOverrides()
+        {
+            var bound = MyInvocation.BoundParameters;
+            if (!(bound.ContainsKey(nameof(InputSize)) || bound.ContainsKey(nameof(ChannelOrder)) || bound.ContainsKey(nameof(PixelScale)) ||
+                  bound.ContainsKey(nameof(Mean)) || bound.ContainsKey(nameof(Std)) || bound.ContainsKey(nameof(FeatureOutput))))
+                return null;
+            return new OnnxModelOverrides
+            {
+                InputWidth = InputSize?[0],
+                InputHeight = InputSize == null ? (int?)null : InputSize[InputSize.Length - 1],
+                ChannelOrder = ChannelOrder == null ? (Features.Models.ChannelOrder?)null
+                    : string.Equals(ChannelOrder, "BGR", StringComparison.OrdinalIgnoreCase) ? Features.Models.ChannelOrder.Bgr : Features.Models.ChannelOrder.Rgb,
+                PixelScale = bound.ContainsKey(nameof(PixelScale)) ? PixelScale : (float?)null,
+                Mean = Mean,
+                Std = Std,
+                FeatureOutput = FeatureOutput,
+            };
         }
 
         private string ResolveModelPath()
