@@ -8,7 +8,7 @@ namespace DocCluster.Tests
     {
         public static readonly string RepoRoot = FindRepoRoot();
         public static readonly string ModuleManifest = Path.Combine(RepoRoot, "module", "DocCluster.psd1");
-        public static readonly string Examples = Path.Combine(RepoRoot, "examples", "images");
+        public static readonly string ExampleScans = Path.Combine(RepoRoot, "examples", "scans");
         public static readonly string Shared = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
         public static readonly string SharedModels = Path.Combine(Shared, "models");
         public static readonly string DocsDev = Path.Combine(Shared, "data", "docs-dev");
