@@ -292,6 +292,9 @@ namespace DocCluster.Clustering
             Scale = scale;
         }
 
+        // A MAD from a handful of distances is mostly noise: small clusters borrow the spread pooled over all clusters.
+        private const int MinMembersForOwnSpread = 10;
+
         private void LearnOutlierLimits(int[] labels, bool[] noise, double[] dOwn, int k)
         {
             var med = new double[k];
@@ -319,7 +322,7 @@ namespace DocCluster.Clustering
             var limit = new double[k];
             for (int c = 0; c < k; c++)
             {
-                if (members[c].Count < 3 || scale[c] <= 0) scale[c] = pooled;
+                if (members[c].Count < MinMembersForOwnSpread || scale[c] <= 0) scale[c] = pooled;
                 limit[c] = med[c] + Options.OutlierThreshold * scale[c];
                 if (double.IsNaN(limit[c])) limit[c] = double.PositiveInfinity;
             }

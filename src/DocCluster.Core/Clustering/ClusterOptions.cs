@@ -83,7 +83,7 @@ namespace DocCluster.Clustering
 
         /// <summary>Robust outlier multiplier: a page is an outlier when its distance to its cluster centre exceeds
         /// median + OutlierThreshold · 1.4826 · MAD of that cluster's member distances (a "modified z-score" rule; 1.4826·MAD
-        /// estimates the standard deviation for normal data). Clusters with fewer than 3 members or zero MAD use the
+        /// estimates the standard deviation for normal data). Clusters with fewer than 10 members or zero MAD use the
         /// pooled scale of all clusters. Default 3.5; PositiveInfinity disables the rule (Density noise is still flagged).</summary>
         public double OutlierThreshold { get; set; } = 3.5;
 
