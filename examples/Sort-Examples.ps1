@@ -11,7 +11,7 @@
 #>
 [CmdletBinding()]
 param(
-    [string] $Destination = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'doccluster-examples-' + (Get-Date -Format 'yyyyMMdd-HHmmss')),
+    [string] $Destination = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'doccluster-examples-' + [datetime]::Now.ToString('yyyyMMdd-HHmmss')),
     [string] $K = '5'
 )
 $ErrorActionPreference = 'Stop'
