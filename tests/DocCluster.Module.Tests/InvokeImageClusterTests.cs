@@ -33,7 +33,7 @@ namespace DocCluster.Module.Tests
             output.ToDictionary(o => (string)o.Properties["Path"].Value, o => (int)o.Properties["Cluster"].Value);
 
         [Fact]
-        public void KMeans_puts_each_synthetic_kind_in_its_own_cluster()
+        public void Default_clustering_puts_each_synthetic_kind_in_its_own_cluster()
         {
             var output = s.Run("$features | Invoke-ImageCluster -K 5 -Seed 1");
             Assert.Empty(s.Errors);
@@ -48,8 +48,9 @@ namespace DocCluster.Module.Tests
         }
 
         [Theory]
-        [InlineData("-Algorithm Agglomerative -K 5 -Linkage Ward", 5, 5)]
-        [InlineData("-Algorithm Agglomerative -K 5 -Linkage Average", 5, 5)]
+        [InlineData("-Algorithm KMeans -K 5 -Seed 3", 5, 5)]
+        [InlineData("-Algorithm Agglomerative -K 5 -Linkage Complete -Metric Cosine", 5, 5)]
+        [InlineData("-Algorithm Agglomerative -K 5 -Linkage Average -Metric Cosine", 5, 5)]
         [InlineData("-K Auto", 5, 6)]
         [InlineData("-K Auto -AutoKCriterion Stability", 4, 6)]
         public void Other_algorithms_and_automatic_K_separate_the_kinds(string arguments, int minK, int maxK)
@@ -64,19 +65,20 @@ namespace DocCluster.Module.Tests
         [Fact]
         public void Same_seed_gives_the_same_result_whatever_the_input_order()
         {
-            var a = ClusterByPath(s.Run("$features | Invoke-ImageCluster -K 4 -Seed 7"));
-            var b = ClusterByPath(s.Run("$reversed = $features.Clone(); [array]::Reverse($reversed); $reversed | Invoke-ImageCluster -K 4 -Seed 7"));
+            var a = ClusterByPath(s.Run("$features | Invoke-ImageCluster -Algorithm KMeans -K 4 -Seed 7"));
+            var b = ClusterByPath(s.Run("$reversed = $features.Clone(); [array]::Reverse($reversed); $reversed | Invoke-ImageCluster -Algorithm KMeans -K 4 -Seed 7"));
             Assert.Equal(a.OrderBy(kv => kv.Key), b.OrderBy(kv => kv.Key));
         }
 
         [Fact]
         public void Summary_names_a_medoid_per_cluster_and_the_model_variable_predicts_the_same()
         {
-            var summaries = s.Run("$features | Invoke-ImageCluster -K 5 -Seed 1 -Summary -ModelVariable fitted");
+            // k-means: a fitted model's nearest-centre prediction reproduces its own assignments exactly.
+            var summaries = s.Run("$features | Invoke-ImageCluster -Algorithm KMeans -K 5 -Seed 1 -Summary -ModelVariable fitted");
             Assert.Equal(5, summaries.Count);
             Assert.Equal(23, summaries.Sum(o => (int)o.Properties["Count"].Value));
             Assert.All(summaries, o => Assert.True(File.Exists((string)o.Properties["MedoidPath"].Value)));
-            var fitted = ClusterByPath(s.Run("$features | Invoke-ImageCluster -K 5 -Seed 1"));
+            var fitted = ClusterByPath(s.Run("$features | Invoke-ImageCluster -Algorithm KMeans -K 5 -Seed 1"));
             var predicted = ClusterByPath(s.Run("$features | Invoke-ImageCluster -Model $fitted"));
             Assert.Equal(fitted.OrderBy(kv => kv.Key), predicted.OrderBy(kv => kv.Key));
         }

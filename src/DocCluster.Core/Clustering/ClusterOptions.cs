@@ -66,7 +66,7 @@ namespace DocCluster.Clustering
 
         public int Seed { get; set; }
 
-        public ClusterMetric Metric { get; set; } = ClusterMetric.Cosine;
+        public ClusterMetric Metric { get; set; } = ClusterMetric.Euclidean;
 
         /// <summary>Z-score every dimension with the mean and (population) standard deviation learned at fit.
         /// Zero-variance dimensions are only centred (scale 1), never divided by zero.</summary>

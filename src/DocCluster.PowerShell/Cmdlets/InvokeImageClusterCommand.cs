@@ -16,6 +16,7 @@ namespace DocCluster.PowerShell.Cmdlets
     {
         private const string FitSet = "Fit";
         private const string ModelSet = "Model";
+        private const int WardLimit = 10_000;
         private readonly List<ImageFeature> features = new List<ImageFeature>();
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
 
@@ -27,8 +28,9 @@ namespace DocCluster.PowerShell.Cmdlets
         [ValidatePattern(@"^\s*(\d+|[Aa][Uu][Tt][Oo])\s*$")]
         public string K { get; set; } = "Auto";
 
+        /// <summary>Default: agglomerative Ward up to <see cref="WardLimit"/> images (deterministic, best in bench/RESULTS.md), k-means above.</summary>
         [Parameter(ParameterSetName = FitSet)]
-        public ClusterAlgorithm Algorithm { get; set; } = ClusterAlgorithm.KMeans;
+        public ClusterAlgorithm Algorithm { get; set; }
 
         [Parameter(ParameterSetName = FitSet)]
         [ValidateRange(0.0, double.MaxValue)]
@@ -38,7 +40,8 @@ namespace DocCluster.PowerShell.Cmdlets
         public ClusterLinkage Linkage { get; set; } = ClusterLinkage.Ward;
 
         [Parameter(ParameterSetName = FitSet)]
-        public ClusterMetric Metric { get; set; } = ClusterMetric.Cosine;
+        /// <summary>Default: Euclidean for designed features (DocLayout, DocLayout+CNN: standardised and block-weighted), Cosine for CNN embeddings.</summary>
+        public ClusterMetric Metric { get; set; }
 
         /// <summary>How K is chosen when -K is Auto: mean silhouette (default) or agreement between fits on resamples.</summary>
         [Parameter(ParameterSetName = FitSet)]
@@ -138,11 +141,15 @@ namespace DocCluster.PowerShell.Cmdlets
 
         private ClusterOptions BuildOptions()
         {
+            var bound = MyInvocation.BoundParameters;
+            var first = features[0];
+            bool designed = FeatureWeighting.For(first.Model, first.ModelFingerprint, first.Dimension) != null;
             var options = new ClusterOptions
             {
-                Algorithm = Algorithm,
+                Algorithm = bound.ContainsKey(nameof(Algorithm)) ? Algorithm
+                    : bound.ContainsKey(nameof(DistanceThreshold)) || features.Count <= WardLimit ? ClusterAlgorithm.Agglomerative : ClusterAlgorithm.KMeans,
                 Linkage = Linkage,
-                Metric = Metric,
+                Metric = bound.ContainsKey(nameof(Metric)) ? Metric : designed ? ClusterMetric.Euclidean : ClusterMetric.Cosine,
                 Standardize = !NoStandardize,
                 Seed = Seed,
                 Restarts = Restarts,
@@ -150,9 +157,10 @@ namespace DocCluster.PowerShell.Cmdlets
                 AutoKCriterion = AutoKCriterion,
             };
             if (MinClusterSize > 0) options.MinClusterSize = MinClusterSize;
+            WriteVerbose($"Algorithm {options.Algorithm}{(options.Algorithm == ClusterAlgorithm.Agglomerative ? " (" + options.Linkage + ")" : "")}, metric {options.Metric}, standardise {options.Standardize}.");
             if (MyInvocation.BoundParameters.ContainsKey(nameof(DistanceThreshold))) options.DistanceThreshold = DistanceThreshold;
             var k = K.Trim();
-            bool auto = string.Equals(k, "Auto", StringComparison.OrdinalIgnoreCase) || (Algorithm == ClusterAlgorithm.Density && !MyInvocation.BoundParameters.ContainsKey(nameof(K)));
+            bool auto = string.Equals(k, "Auto", StringComparison.OrdinalIgnoreCase) || (options.Algorithm == ClusterAlgorithm.Density && !MyInvocation.BoundParameters.ContainsKey(nameof(K)));
             if (!auto)
             {
                 int value = int.Parse(k, CultureInfo.InvariantCulture);
