@@ -17,6 +17,9 @@
         'Measure-ImageCluster'
         'Move-ImageToCluster'
         'Restore-MovedImage'
+        'New-ImageClassifier'
+        'Invoke-ImageClassification'
+        'Get-ImageLabelSuggestion'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

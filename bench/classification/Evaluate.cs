@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using DocCluster.Classification;
+using DocCluster.Features;
+
+namespace DocCluster.Bench.Classification
+{
+    /// <summary>
+    /// Few-shot protocol: per seed, PerKind random labelled examples per kind train the classifier, the rest of docs-dev is
+    /// classified. Held-back protocol: each kind in turn gets no labels; its pages should come out Unknown.
+    /// </summary>
+    internal static class Evaluate
+    {
+        private static readonly double[] Thresholds = { 0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7 };
+
+        public static int Run(string docsDev, string mobilenet, string cacheDir, string[] args)
+        {
+            int seeds = 20, perKind = 5;
+            var opt = new ClassifierOptions();
+            foreach (var a in args)
+            {
+                var kv = a.Split('=');
+                double v = kv.Length == 2 ? double.Parse(kv[1], CultureInfo.InvariantCulture) : 0;
+                switch (kv[0])
+                {
+                    case "seeds": seeds = (int)v; break;
+                    case "k": perKind = (int)v; break;
+                    case "prior": opt.SpreadPrior = v; break;
+                    case "sharp": opt.Sharpness = v; break;
+                    case "typ": opt.TypicalRatio = v; break;
+                    case "tail": opt.TailWidth = v; break;
+                    case "clip": opt.ClipZ = v; break;
+                }
+            }
+            var layout = Extract.Load(docsDev, "DocLayout", null, cacheDir);
+            if (args.Contains("diag")) { Diag.Run(layout); return 0; }
+            var mnet = Extract.Load(docsDev, "MobileNetV1", mobilenet, cacheDir);
+            Console.WriteLine($"docs-dev: {layout.Count} pages, {layout.Select(e => e.kind).Distinct().Count()} kinds; {perKind} labels per kind, {seeds} seeds; " +
+                $"options: prior={opt.SpreadPrior} sharp={opt.Sharpness} typ={opt.TypicalRatio} tail={opt.TailWidth} clip={opt.ClipZ}");
+            Console.WriteLine();
+            Console.WriteLine("| features | classifier | accuracy (forced best kind) | accuracy at default MinConfidence (Unknown = wrong) | known pages called Unknown |");
+            Console.WriteLine("|---|---|---|---|---|");
+            FewShot("DocLayout", "prototype (ImageClassifier)", layout, seeds, perKind, opt);
+            FewShot("MobileNetV1", "prototype (ImageClassifier)", mnet, seeds, perKind, opt);
+            LogReg("MobileNetV1", mnet, seeds, perKind);
+            LogReg("DocLayout", layout, seeds, perKind);
+            Console.WriteLine();
+            HeldBack("DocLayout", layout, seeds, perKind, opt);
+            HeldBack("MobileNetV1", mnet, seeds, perKind, opt);
+            return 0;
+        }
+
+        private static (List<(ImageFeature, string)> train, List<(ImageFeature f, string kind)> test) Split(
+            List<(ImageFeature feature, string kind)> data, int seed, int perKind, string heldBack)
+        {
+            var rng = new Random(1000 + seed);
+            var train = new List<(ImageFeature, string)>();
+            var test = new List<(ImageFeature, string)>();
+            foreach (var g in data.GroupBy(e => e.kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var items = g.OrderBy(e => e.feature.Path, StringComparer.Ordinal).ToList();
+                var pick = new HashSet<int>(Enumerable.Range(0, items.Count).OrderBy(_ => rng.Next()).Take(perKind));
+                for (int i = 0; i < items.Count; i++)
+                    if (pick.Contains(i) && g.Key != heldBack) train.Add(items[i]); else test.Add(items[i]);
+            }
+            return (train, test);
+        }
+
+        private static void FewShot(string name, string clf, List<(ImageFeature feature, string kind)> data, int seeds, int perKind, ClassifierOptions opt)
+        {
+            var forced = new List<double>(); var strict = new List<double>(); var unk = new List<double>();
+            for (int s = 0; s < seeds; s++)
+            {
+                var (train, test) = Split(data, s, perKind, null);
+                var c = ImageClassifier.Train(train, opt);
+                var r = test.Select(t => (res: c.Predict(t.f, ClassifierOptions.DefaultMinConfidence), t.kind)).ToList();
+                forced.Add(r.Average(t => t.res.PredictedKind == t.kind ? 1.0 : 0));
+                strict.Add(r.Average(t => t.res.Kind == t.kind ? 1.0 : 0));
+                unk.Add(r.Average(t => t.res.IsUnknown ? 1.0 : 0));
+            }
+            Console.WriteLine($"| {name} | {clf} | {Stat(forced)} | {Stat(strict)} | {Stat(unk)} |");
+        }
+
+        private static void HeldBack(string name, List<(ImageFeature feature, string kind)> data, int seeds, int perKind, ClassifierOptions opt)
+        {
+            Console.WriteLine($"Held-back kind, {name} features (prototype classifier): share of the held-back kind's pages that come out Unknown / " +
+                "accuracy on the known kinds' test pages (Unknown = wrong), per MinConfidence; mean over seeds.");
+            Console.WriteLine();
+            Console.WriteLine("| held back | " + string.Join(" | ", Thresholds.Select(t => "t=" + t.ToString("0.0", CultureInfo.InvariantCulture))) + " |");
+            Console.WriteLine("|---|" + string.Concat(Thresholds.Select(_ => "---|")));
+            var allUnk = new double[Thresholds.Length]; var allAcc = new double[Thresholds.Length]; int kinds = 0;
+            foreach (var kind in data.Select(e => e.kind).Distinct().OrderBy(k => k, StringComparer.Ordinal))
+            {
+                var unk = new double[Thresholds.Length]; var acc = new double[Thresholds.Length];
+                for (int s = 0; s < seeds; s++)
+                {
+                    var (train, test) = Split(data, s, perKind, kind);
+                    var c = ImageClassifier.Train(train, opt);
+                    var r = test.Select(t => (res: c.Predict(t.f, 0), t.kind)).ToList();
+                    for (int ti = 0; ti < Thresholds.Length; ti++)
+                    {
+                        double th = Thresholds[ti];
+                        unk[ti] += r.Where(t => t.kind == kind).Average(t => t.res.Confidence < th ? 1.0 : 0) / seeds;
+                        acc[ti] += r.Where(t => t.kind != kind).Average(t => t.res.Confidence >= th && t.res.PredictedKind == t.kind ? 1.0 : 0) / seeds;
+                    }
+                }
+                kinds++;
+                for (int ti = 0; ti < Thresholds.Length; ti++) { allUnk[ti] += unk[ti]; allAcc[ti] += acc[ti]; }
+                Console.WriteLine($"| {kind} | " + string.Join(" | ", Thresholds.Select((_, ti) => $"{unk[ti]:P0} / {acc[ti]:P1}")) + " |");
+            }
+            Console.WriteLine("| **mean** | " + string.Join(" | ", Thresholds.Select((_, ti) => $"**{allUnk[ti] / kinds:P0} / {allAcc[ti] / kinds:P1}**")) + " |");
+            Console.WriteLine();
+        }
+
+        /// <summary>Seed reference: multinomial logistic regression (L2, C = 1 as scikit-learn's default) on standardised features.</summary>
+        private static void LogReg(string name, List<(ImageFeature feature, string kind)> data, int seeds, int perKind)
+        {
+            var acc = new List<double>();
+            for (int s = 0; s < seeds; s++)
+            {
+                var (train, test) = Split(data, s, perKind, null);
+                var kinds = train.Select(t => t.Item2).Distinct().OrderBy(k => k, StringComparer.Ordinal).ToArray();
+                int n = train.Count, d = train[0].Item1.Dimension, K = kinds.Length;
+                var mean = new double[d]; var sd = new double[d];
+                foreach (var t in train) for (int j = 0; j < d; j++) mean[j] += t.Item1.Vector[j] / n;
+                foreach (var t in train) for (int j = 0; j < d; j++) sd[j] += Math.Pow(t.Item1.Vector[j] - mean[j], 2) / n;
+                for (int j = 0; j < d; j++) sd[j] = sd[j] > 1e-12 ? Math.Sqrt(sd[j]) : 1;
+                double[] Z(ImageFeature f) { var z = new double[d + 1]; for (int j = 0; j < d; j++) z[j] = (f.Vector[j] - mean[j]) / sd[j]; z[d] = 1; return z; }
+                var X = train.Select(t => Z(t.Item1)).ToArray();
+                var y = train.Select(t => Array.IndexOf(kinds, t.Item2)).ToArray();
+                var W = new double[K, d + 1];
+                double lr = 0.5 / (d + 1) * 10, lambda = 1.0 / n; // loss = mean CE + ||W||² / (2 C n)
+                for (int it = 0; it < 600; it++)
+                {
+                    var G = new double[K, d + 1];
+                    for (int i = 0; i < n; i++)
+                    {
+                        var p = Softmax(W, X[i], K, d + 1);
+                        for (int k = 0; k < K; k++) { double g = (p[k] - (y[i] == k ? 1 : 0)) / n; for (int j = 0; j <= d; j++) G[k, j] += g * X[i][j]; }
+                    }
+                    for (int k = 0; k < K; k++) for (int j = 0; j <= d; j++) W[k, j] -= lr * (G[k, j] + (j < d ? lambda * W[k, j] : 0));
+                }
+                acc.Add(test.Average(t => { var p = Softmax(W, Z(t.f), K, d + 1); int b = Array.IndexOf(p, p.Max()); return kinds[b] == t.kind ? 1.0 : 0; }));
+            }
+            Console.WriteLine($"| {name} | logistic regression (seed reference) | {Stat(acc)} | n/a | n/a |");
+        }
+
+        private static double[] Softmax(double[,] W, double[] x, int K, int d)
+        {
+            var l = new double[K];
+            for (int k = 0; k < K; k++) { double s = 0; for (int j = 0; j < d; j++) s += W[k, j] * x[j]; l[k] = s; }
+            double m = l.Max(); double sum = 0;
+            for (int k = 0; k < K; k++) { l[k] = Math.Exp(l[k] - m); sum += l[k]; }
+            for (int k = 0; k < K; k++) l[k] /= sum;
+            return l;
+        }
+
+        private static string Stat(List<double> v)
+        {
+            double m = v.Average(), sd = Math.Sqrt(v.Sum(x => (x - m) * (x - m)) / Math.Max(1, v.Count - 1));
+            return $"{m:P1} ± {sd:P1} (min {v.Min():P1})";
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace DocCluster.Classification
+{
+    /// <summary>Settings for <see cref="ImageClassifier.Train"/>. Plain settable properties (serialisable).</summary>
+    public sealed class ClassifierOptions
+    {
+        /// <summary>The -MinConfidence the benchmark chose (bench/classification/RESULTS.md): below it a prediction is "Unknown".</summary>
+        public const double DefaultMinConfidence = 0.4;
+
+        /// <summary>Standardise each dimension with the mean/standard deviation of the examples before weighting (default true).</summary>
+        public bool Standardize { get; set; } = true;
+
+        /// <summary>Standardised values are clipped to ±this many standard deviations (few examples give noisy scales); 0 = no clipping.</summary>
+        public double ClipZ { get; set; } = 6;
+
+        /// <summary>How many pseudo-examples of the pooled within-kind spread every kind's own spread is shrunk towards
+        /// (a kind with 1–5 examples cannot estimate its spread alone).</summary>
+        public double SpreadPrior { get; set; } = 4;
+
+        /// <summary>Softmax sharpness over the kinds' spread-scaled squared distances.</summary>
+        public double Sharpness { get; set; } = 10;
+
+        /// <summary>Distance-to-prototype ratio (distance / kind spread) up to which a page is fully typical of the kind.</summary>
+        public double TypicalRatio { get; set; } = 1.0;
+
+        /// <summary>Width of the typicality tail beyond <see cref="TypicalRatio"/>, in units of the kind spread.</summary>
+        public double TailWidth { get; set; } = 0.15;
+
+        public ClassifierOptions Clone() => (ClassifierOptions)MemberwiseClone();
+    }
+}

@@ -1,0 +1,265 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DocCluster.Features;
+
+namespace DocCluster.Classification
+{
+    /// <summary>
+    /// A few-shot document classifier: one prototype (mean) per labelled kind in a standardised, weighted,
+    /// L2-normalised space, each kind with a calibrated spread so that pages of a kind nobody labelled come out
+    /// Unknown. Plain settable properties only, so it can be serialised (DataContractJsonSerializer) and read back.
+    /// </summary>
+    /// <remarks>
+    /// Space: z = clip((v − Mean) / Scale, ±ClipZ) · Weights, then L2-normalised (like ClusterModel, plus clipping).
+    /// Spread s_k: root-mean-square leave-one-out distance of kind k's examples to the prototype of the others,
+    /// shrunk towards the pooled value with <see cref="ClassifierOptions.SpreadPrior"/> pseudo-examples.
+    /// For a page: r_k = d_k / s_k; KindProbability = softmax_k(−Sharpness · r_k² / 2) of the best kind;
+    /// Typicality = exp(−½ ((r_best − TypicalRatio)₊ / TailWidth)²); Confidence = KindProbability · Typicality.
+    /// </remarks>
+    public sealed class ImageClassifier
+    {
+        public const string AlgorithmName = "NearestPrototype-SpreadCalibrated";
+
+        public int FormatVersion { get; set; } = 1;
+        /// <summary>Names the scoring scheme, independent of <see cref="FormatVersion"/>.</summary>
+        public string Algorithm { get; set; } = AlgorithmName;
+        public string Model { get; set; }
+        public string ModelFingerprint { get; set; }
+        public int Dimension { get; set; }
+        /// <summary>Kind names, ordinal order; index k matches every per-kind array.</summary>
+        public string[] Kinds { get; set; }
+        public int[] ExampleCounts { get; set; }
+        public int TrainingCount { get; set; }
+        public ClassifierOptions Options { get; set; }
+        /// <summary>Per-dimension mean/standard deviation of the examples; null when not standardised.</summary>
+        public double[] Mean { get; set; }
+        public double[] Scale { get; set; }
+        /// <summary>Per-dimension multipliers after standardisation (<see cref="FeatureWeighting.For"/>); null for none.</summary>
+        public double[] Weights { get; set; }
+        public double ClipZ { get; set; }
+        /// <summary>Prototypes (kind means) in the classifier's space.</summary>
+        public double[][] Prototypes { get; set; }
+        /// <summary>Calibrated distance scale per kind (see remarks).</summary>
+        public double[] Spread { get; set; }
+        /// <summary>Root-mean-square leave-one-out distance over every kind (the prior for the spreads).</summary>
+        public double PooledSpread { get; set; }
+        public double Sharpness { get; set; }
+        public double TypicalRatio { get; set; }
+        public double TailWidth { get; set; }
+        /// <summary>Confidence below which Invoke-ImageClassification reports Unknown unless -MinConfidence says otherwise.</summary>
+        public double DefaultMinConfidence { get; set; } = ClassifierOptions.DefaultMinConfidence;
+
+        // ------------------------------------------------------------------ train
+
+        public static ImageClassifier Train(IReadOnlyList<(ImageFeature feature, string kind)> examples, ClassifierOptions options)
+            => Train(examples, options, null);
+
+        /// <summary>Trains; <paramref name="unlabeled"/> (optional, same extractor) pages join the labelled ones only to learn the
+        /// per-dimension mean/scale, which few examples estimate poorly.</summary>
+        public static ImageClassifier Train(IReadOnlyList<(ImageFeature feature, string kind)> examples, ClassifierOptions options, IReadOnlyList<ImageFeature> unlabeled)
+        {
+            if (examples == null) throw new ArgumentNullException(nameof(examples));
+            options = (options ?? new ClassifierOptions()).Clone();
+            if (examples.Count == 0) throw new ArgumentException("No labelled examples: the input is empty.", nameof(examples));
+            for (int i = 0; i < examples.Count; i++)
+            {
+                if (examples[i].feature == null) throw new ArgumentException($"Example {i} has no feature.", nameof(examples));
+                if (string.IsNullOrWhiteSpace(examples[i].kind)) throw new ArgumentException($"Example {i} ('{examples[i].feature}') has no kind.", nameof(examples));
+                if (string.Equals(examples[i].kind.Trim(), ClassificationResult.UnknownKind, StringComparison.OrdinalIgnoreCase))
+                    throw new ArgumentException($"'{ClassificationResult.UnknownKind}' is reserved for pages of no labelled kind; example '{examples[i].feature}' cannot be labelled so.", nameof(examples));
+            }
+            var f0 = examples[0].feature;
+            var mixed = examples.GroupBy(e => (e.feature.ModelFingerprint, e.feature.Dimension)).ToList();
+            if (mixed.Count > 1)
+                throw new ArgumentException("The examples mix features from different models or settings, which cannot be compared: " +
+                    string.Join("; ", mixed.Select(g => $"{g.Count()} × {g.First().feature.Model} ({g.Key.ModelFingerprint}, {g.Key.Dimension}-d)")) + ".", nameof(examples));
+            foreach (var e in examples) CheckFinite(e.feature, nameof(examples));
+
+            var sorted = examples.Select((e, i) => (e.feature, kind: e.kind.Trim(), i))
+                .OrderBy(t => t.kind, StringComparer.Ordinal).ThenBy(t => t.feature.Path, StringComparer.Ordinal).ThenBy(t => t.feature.Page)
+                .ThenBy(t => t.i).ToArray();
+            var kinds = sorted.Select(t => t.kind).Distinct(StringComparer.Ordinal).ToArray();
+            if (kinds.Length < 2)
+                throw new ArgumentException($"Only one kind ('{kinds[0]}') was labelled; a classifier needs at least two kinds.", nameof(examples));
+            int n = sorted.Length, d = f0.Dimension, K = kinds.Length;
+
+            var m = new ImageClassifier
+            {
+                Model = f0.Model,
+                ModelFingerprint = f0.ModelFingerprint,
+                Dimension = d,
+                Kinds = kinds,
+                TrainingCount = n,
+                Options = options,
+                ClipZ = options.Standardize ? options.ClipZ : 0,
+                Sharpness = options.Sharpness,
+                TypicalRatio = options.TypicalRatio,
+                TailWidth = options.TailWidth,
+            };
+            if (options.Standardize)
+            {
+                var pool = sorted.Select(t => t.feature).ToList();
+                if (unlabeled != null)
+                    foreach (var u in unlabeled.Where(u => u != null).OrderBy(u => u.Path, StringComparer.Ordinal).ThenBy(u => u.Page))
+                    {
+                        if (u.ModelFingerprint != f0.ModelFingerprint || u.Dimension != d)
+                            throw new ArgumentException($"Unlabelled page '{u}' was extracted with {u.Model} ({u.ModelFingerprint}, {u.Dimension}-d), not the examples' {f0.Model} ({f0.ModelFingerprint}, {d}-d).", nameof(unlabeled));
+                        CheckFinite(u, nameof(unlabeled));
+                        pool.Add(u);
+                    }
+                int np = pool.Count;
+                var mean = new double[d];
+                foreach (var f in pool) for (int j = 0; j < d; j++) mean[j] += f.Vector[j];
+                for (int j = 0; j < d; j++) mean[j] /= np;
+                var scale = new double[d];
+                foreach (var f in pool) for (int j = 0; j < d; j++) { double z = f.Vector[j] - mean[j]; scale[j] += z * z; }
+                for (int j = 0; j < d; j++)
+                {
+                    double sd = Math.Sqrt(scale[j] / np);
+                    scale[j] = sd > 1e-10 * Math.Max(1.0, Math.Abs(mean[j])) ? sd : 1.0;
+                }
+                m.Mean = mean;
+                m.Scale = scale;
+                m.Weights = FeatureWeighting.For(m.Model, m.ModelFingerprint, d);
+            }
+
+            var kindIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int k = 0; k < K; k++) kindIndex[kinds[k]] = k;
+            var x = sorted.Select(t => m.Transform(t.feature.Vector)).ToArray();
+            var label = sorted.Select(t => kindIndex[t.kind]).ToArray();
+            var counts = new int[K];
+            var protos = new double[K][];
+            for (int k = 0; k < K; k++) protos[k] = new double[d];
+            for (int i = 0; i < n; i++) { counts[label[i]]++; var p = protos[label[i]]; for (int j = 0; j < d; j++) p[j] += x[i][j]; }
+            for (int k = 0; k < K; k++) for (int j = 0; j < d; j++) protos[k][j] /= counts[k];
+
+            // leave-one-out distance of each example to its kind's prototype without it: n/(n-1) · |x - c|
+            var loo = new double[K];
+            var looCount = new int[K];
+            for (int i = 0; i < n; i++)
+            {
+                int k = label[i];
+                if (counts[k] < 2) continue;
+                double f = counts[k] / (counts[k] - 1.0);
+                loo[k] += f * f * SquaredDistance(x[i], protos[k]);
+                looCount[k]++;
+            }
+            double pooledSq = looCount.Sum() > 0 ? loo.Sum() / looCount.Sum() : double.NaN;
+            if (double.IsNaN(pooledSq) || pooledSq <= 0)
+            {
+                // every kind has a single example (or identical ones): a quarter of the smallest squared gap between prototypes
+                double gap = double.PositiveInfinity;
+                for (int a = 0; a < K; a++) for (int b = a + 1; b < K; b++) gap = Math.Min(gap, SquaredDistance(protos[a], protos[b]));
+                pooledSq = gap > 0 && !double.IsInfinity(gap) ? gap / 4 : 1e-6;
+            }
+            var spread = new double[K];
+            for (int k = 0; k < K; k++)
+                spread[k] = Math.Sqrt(Math.Max((loo[k] + options.SpreadPrior * pooledSq) / (looCount[k] + options.SpreadPrior), 1e-12));
+            m.Prototypes = protos;
+            m.ExampleCounts = counts;
+            m.Spread = spread;
+            m.PooledSpread = Math.Sqrt(pooledSq);
+            return m;
+        }
+
+        // ------------------------------------------------------------------ predict
+
+        /// <summary>Maps a raw feature vector into the classifier's space.</summary>
+        public double[] Transform(float[] vector)
+        {
+            if (vector == null) throw new ArgumentNullException(nameof(vector));
+            int d = vector.Length;
+            var x = new double[d];
+            for (int t = 0; t < d; t++)
+            {
+                double v = Mean != null ? (vector[t] - Mean[t]) / Scale[t] : vector[t];
+                if (ClipZ > 0) v = Math.Max(-ClipZ, Math.Min(ClipZ, v));
+                x[t] = Weights != null ? v * Weights[t] : v;
+            }
+            double s = 0;
+            for (int t = 0; t < d; t++) s += x[t] * x[t];
+            if (s > 0) { double inv = 1.0 / Math.Sqrt(s); for (int t = 0; t < d; t++) x[t] *= inv; }
+            return x;
+        }
+
+        /// <summary>Throws ArgumentException when the feature cannot be classified by this model (other extractor, length, NaN).</summary>
+        public void CheckCompatible(ImageFeature feature)
+        {
+            if (feature == null) throw new ArgumentNullException(nameof(feature));
+            if (!string.Equals(feature.ModelFingerprint, ModelFingerprint, StringComparison.Ordinal))
+                throw new ArgumentException($"'{feature}' was extracted with a different model or settings ({feature.Model}, fingerprint {feature.ModelFingerprint}) than the classifier was trained on ({Model}, {ModelFingerprint}). Extract features with the classifier's model.", nameof(feature));
+            if (feature.Dimension != Dimension)
+                throw new ArgumentException($"'{feature}' has a feature vector of length {feature.Dimension}; the classifier expects {Dimension}.", nameof(feature));
+            CheckFinite(feature, nameof(feature));
+        }
+
+        /// <summary>Classifies one page; Kind is "Unknown" when the confidence is below <paramref name="minConfidence"/> (0..1).</summary>
+        public ClassificationResult Predict(ImageFeature feature, double minConfidence)
+        {
+            if (double.IsNaN(minConfidence) || minConfidence < 0 || minConfidence > 1)
+                throw new ArgumentOutOfRangeException(nameof(minConfidence), "MinConfidence must be between 0 and 1.");
+            if (Prototypes == null || Kinds == null || Prototypes.Length != Kinds.Length || Spread == null)
+                throw new InvalidOperationException("The classifier has no prototypes: train it with ImageClassifier.Train.");
+            CheckCompatible(feature);
+            var x = Transform(feature.Vector);
+            int K = Prototypes.Length;
+            var dist = new double[K];
+            var logit = new double[K];
+            for (int k = 0; k < K; k++)
+            {
+                dist[k] = Math.Sqrt(SquaredDistance(x, Prototypes[k]));
+                double r = dist[k] / Spread[k];
+                logit[k] = -0.5 * Sharpness * r * r;
+            }
+            double max = logit.Max();
+            var prob = logit.Select(l => Math.Exp(l - max)).ToArray();
+            double sum = prob.Sum();
+            for (int k = 0; k < K; k++) prob[k] /= sum;
+            int best = 0, second = -1;
+            for (int k = 1; k < K; k++) if (prob[k] > prob[best]) best = k;
+            for (int k = 0; k < K; k++) if (k != best && (second < 0 || prob[k] > prob[second])) second = k;
+            double ratio = dist[best] / Spread[best];
+            double excess = Math.Max(0, ratio - TypicalRatio) / (TailWidth > 0 ? TailWidth : 1e-9);
+            double typicality = Math.Exp(-0.5 * excess * excess);
+            double confidence = Math.Max(0, Math.Min(1, prob[best] * typicality));
+            bool unknown = confidence < minConfidence;
+            return new ClassificationResult
+            {
+                Path = feature.Path,
+                Page = feature.Page,
+                Name = feature.Name,
+                Kind = unknown ? ClassificationResult.UnknownKind : Kinds[best],
+                PredictedKind = Kinds[best],
+                Confidence = confidence,
+                KindProbability = prob[best],
+                Typicality = typicality,
+                IsUnknown = unknown,
+                RunnerUpKind = second >= 0 ? Kinds[second] : null,
+                RunnerUpProbability = second >= 0 ? prob[second] : 0,
+                Distance = dist[best],
+                Score = ratio,
+                Feature = feature,
+            };
+        }
+
+        /// <summary>Classifies with <see cref="DefaultMinConfidence"/>.</summary>
+        public ClassificationResult Predict(ImageFeature feature) => Predict(feature, DefaultMinConfidence);
+
+        internal static double SquaredDistance(double[] a, double[] b)
+        {
+            double s = 0;
+            for (int i = 0; i < a.Length; i++) { double t = a[i] - b[i]; s += t * t; }
+            return s;
+        }
+
+        private static void CheckFinite(ImageFeature f, string param)
+        {
+            foreach (var v in f.Vector)
+                if (float.IsNaN(v) || float.IsInfinity(v))
+                    throw new ArgumentException($"The feature vector of '{f}' contains NaN or infinite values.", param);
+        }
+
+        public override string ToString() => $"ImageClassifier {Model}: {string.Join(", ", Kinds ?? new string[0])}";
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using DocCluster.Tests;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace DocCluster.Module.Tests
+{
+    /// <summary>New-ImageClassifier, Invoke-ImageClassification and Get-ImageLabelSuggestion on examples/scans (kind = file-name prefix).</summary>
+    public class ClassificationCmdletTests : IDisposable
+    {
+        private static readonly string Scans = Path.Combine(TestPaths.RepoRoot, "examples", "scans");
+        private readonly ModuleSession s = new ModuleSession();
+        private readonly string root = TestPaths.NewTempDir();
+        private readonly ITestOutputHelper output;
+
+        public ClassificationCmdletTests(ITestOutputHelper output) => this.output = output;
+        public void Dispose() => s.Dispose();
+
+        private static object P(System.Management.Automation.PSObject o, string name) => o.Properties[name].Value;
+        private static bool Is(System.Management.Automation.PSObject o, string type) => o.BaseObject.GetType().Name == type;
+
+        private static string KindOf(string file) => Path.GetFileName(file).Split('-')[0];
+
+        [Fact]
+        public void Trains_from_a_folder_per_kind_classifies_the_rest_and_a_held_back_kind_is_Unknown()
+        {
+            var labels = Path.Combine(root, "labels");
+            var files = Directory.GetFiles(Scans).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+            var known = new[] { "bill", "idcard", "passport", "receipt" };
+            var test = new List<string>();
+            foreach (var g in files.GroupBy(KindOf))
+            {
+                if (!known.Contains(g.Key)) { test.AddRange(g); continue; }
+                Directory.CreateDirectory(Path.Combine(labels, g.Key));
+                foreach (var f in g.Take(3)) File.Copy(f, Path.Combine(labels, g.Key, Path.GetFileName(f)));
+                test.AddRange(g.Skip(3));
+            }
+            File.WriteAllText(Path.Combine(labels, "bill", "broken.png"), "not an image");
+
+            var res = s.Run(@"$c = New-ImageClassifier -Path $labels; $c
+                $test | Get-ImageFeature | Invoke-ImageClassification -Classifier $c",
+                new Dictionary<string, object> { ["labels"] = labels, ["test"] = test.ToArray() });
+            Assert.Contains(s.Errors, e => e.FullyQualifiedErrorId.StartsWith("NotAnImage", StringComparison.Ordinal));
+            Assert.True(Is(res[0], "ImageClassifier"));
+            Assert.Equal(known, (string[])P(res[0], "Kinds"));
+            var results = res.Skip(1).ToList();
+            Assert.Equal(test.Count, results.Count);
+            foreach (var r in results) output.WriteLine($"{P(r, "Name")}: {P(r, "Kind")} ({P(r, "PredictedKind")} {P(r, "Confidence"):0.00}, p {P(r, "KindProbability"):0.00}, typ {P(r, "Typicality"):0.00})");
+            var knownResults = results.Where(r => known.Contains(KindOf((string)P(r, "Path")))).ToList();
+            Assert.All(knownResults, r => Assert.Equal(KindOf((string)P(r, "Path")), P(r, "PredictedKind")));
+            var letters = results.Where(r => KindOf((string)P(r, "Path")) == "letter").ToList();
+            Assert.True(letters.Count(r => (bool)P(r, "IsUnknown")) * 2 >= letters.Count, "most letters (held-back kind) should come out Unknown");
+        }
+
+        [Fact]
+        public void Trains_from_Invoke_ImageCluster_output_with_ClusterName_set_and_suggests_labels()
+        {
+            var res = s.Run(@"
+                $a = $ExecutionContext.InvokeProvider.ChildItem.Get($scans, $true) | Get-ImageFeature | Invoke-ImageCluster -K 5
+                foreach ($x in $a) { $x.ClusterName = ($x.Name -split '-')[0] }
+                $c = $a | New-ImageClassifier
+                $c
+                $a.Feature | Invoke-ImageClassification -Classifier $c -MinConfidence 0
+                $a | Get-ImageLabelSuggestion -Count 4",
+                new Dictionary<string, object> { ["scans"] = Scans });
+            Assert.Empty(s.Errors);
+            Assert.Equal(new[] { "bill", "idcard", "letter", "passport", "receipt" }, (string[])P(res[0], "Kinds"));
+            var results = res.Where(o => Is(o, "ClassificationResult")).ToList();
+            Assert.Equal(23, results.Count);
+            Assert.True(results.Count(r => (string)P(r, "Kind") == KindOf((string)P(r, "Path"))) >= results.Count - 1);
+            var sugg = res.Where(o => Is(o, "LabelSuggestion")).ToList();
+            Assert.Equal(4, sugg.Count);
+            Assert.StartsWith("Representative of cluster", (string)P(sugg[0], "Reason"));
+        }
+
+        [Fact]
+        public void Features_of_another_model_are_a_terminating_FeatureModelMismatch_and_one_kind_is_refused()
+        {
+            s.Run(@"$f = $ExecutionContext.InvokeProvider.ChildItem.Get($scans, $true) | Get-ImageFeature
+                    $c = $f | New-ImageClassifier -Label x -ErrorAction SilentlyContinue", new Dictionary<string, object> { ["scans"] = Scans });
+            var one = s.RunExpectingTerminatingError("$f | New-ImageClassifier -Label x");
+            Assert.Equal("InvalidTrainingInput,DocCluster.PowerShell.Cmdlets.NewImageClassifierCommand", one.FullyQualifiedErrorId);
+            var err = s.RunExpectingTerminatingError(@"$c = [DocCluster.Classification.ImageClassifier]::Train([System.Collections.Generic.List[System.ValueTuple[DocCluster.Features.ImageFeature,string]]]@(
+                    [System.ValueTuple[DocCluster.Features.ImageFeature,string]]::new($f[0], 'a'), [System.ValueTuple[DocCluster.Features.ImageFeature,string]]::new($f[1], 'b')), $null)
+                $other = [DocCluster.Features.ImageFeature]::new('/x.png', 1, 1, 1, 1, 'Other', 'fp', [float[]](1,2))
+                $other | Invoke-ImageClassification -Classifier $c");
+            Assert.Equal("FeatureModelMismatch,DocCluster.PowerShell.Cmdlets.InvokeImageClassificationCommand", err.FullyQualifiedErrorId);
+        }
+    }
+}
