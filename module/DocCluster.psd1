@@ -13,6 +13,7 @@
     FormatsToProcess     = @('DocCluster.format.ps1xml')
     CmdletsToExport      = @(
         'Get-ImageFeature'
+        'Get-ImageFeatureModel'
         'Invoke-ImageCluster'
         'Measure-ImageCluster'
         'Move-ImageToCluster'
