@@ -121,7 +121,7 @@ foreach ($name in (Get-Module DocCluster).ExportedCmdlets.Keys) {
             var journal = File.ReadAllLines(Path.Combine(dir, "sorted", "doccluster-journal.csv"));
             Assert.Equal(before.Count, journal.Count(l => l.Contains("Moved")));
             Assert.Equal(before.Count, journal.Count(l => l.Contains("Restored")));
-            Assert.Empty(Directory.GetFiles(Path.Combine(dir, "sorted"), "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".csv")));
+            Assert.DoesNotContain(Directory.GetFiles(Path.Combine(dir, "sorted"), "*", SearchOption.AllDirectories), f => !f.EndsWith(".csv"));
             Assert.Equal(before, MoveImageToClusterTests.Snapshot(Path.Combine(dir, "scans")));
         }
 
