@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Management.Automation.Runspaces;
+using System.Security;
+using System.Text;
+using DocCluster.Tests;
+using Xunit;
+
+namespace DocCluster.Module.Tests
+{
+    /// <summary>
+    /// The views in module/DocCluster.format.ps1xml, through the engine's formatter. The hosted engine has no Out-String
+    /// (it lives in Microsoft.PowerShell.Commands.Utility), so objects go to Out-Host on a host that captures the text:
+    /// the same formatting Out-String does, at a 200-column width.
+    /// </summary>
+    public class FormatTests : IDisposable
+    {
+        private readonly CapturingHost host = new CapturingHost();
+        private readonly Runspace runspace;
+
+        public FormatTests()
+        {
+            runspace = RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
+            runspace.Open();
+            Render($"Import-Module {ModuleSession.Quote(TestPaths.ModuleManifest)} -ErrorAction Stop");
+        }
+
+        public void Dispose() => runspace.Dispose();
+
+        private string Render(string script)
+        {
+            host.Ui.Text.Clear();
+            using var ps = System.Management.Automation.PowerShell.Create();
+            ps.Runspace = runspace;
+            ps.AddScript(script);
+            ps.Invoke();
+            Assert.True(ps.Streams.Error.Count == 0, string.Join("\n", ps.Streams.Error.Select(e => e.ToString())));
+            // header styling ($PSStyle.Formatting.TableHeader) comes as ANSI sequences; compare the plain text
+            return System.Text.RegularExpressions.Regex.Replace(host.Ui.Text.ToString(), "\x1b\\[[0-9;]*m", "");
+        }
+
+        private static string[] Lines(string text) => text.Split('\n').Select(l => l.TrimEnd('\r', ' ')).Where(l => l.Length > 0).ToArray();
+
+        /// <summary>The first line holding the first label has every label, in order; the line under it is dashes.</summary>
+        private static void AssertTableHeaders(string text, params string[] labels)
+        {
+            var lines = Lines(text);
+            int i = Array.FindIndex(lines, l => l.TrimStart().StartsWith(labels[0], StringComparison.Ordinal));
+            Assert.True(i >= 0, "No table header in:\n" + text);
+            var header = lines[i];
+            int at = 0;
+            foreach (var label in labels)
+            {
+                int found = header.IndexOf(label, at, StringComparison.Ordinal);
+                Assert.True(found >= 0, $"Header '{label}' missing or out of order in '{header}'");
+                at = found + label.Length;
+            }
+            Assert.Matches(@"^[\s-]+$", lines[i + 1]);
+        }
+
+        private const string MoveResult =
+            "[DocCluster.Sorting.ImageMoveResult]::new('/in/a.png', '/out/cluster-01/a (2).png', 1, 'cluster-01', [DocCluster.Sorting.SortOperation]::Moved, $true, 'ab12')";
+
+        [Fact]
+        public void ImageMoveResult_is_a_table_with_operation_cluster_and_both_paths()
+        {
+            var text = Render(MoveResult + " | Out-Host");
+            AssertTableHeaders(text, "Operation", "Cluster", "ClusterName", "Renamed", "Source", "Destination");
+            Assert.Contains("/out/cluster-01/a (2).png", text);
+            Assert.Contains("yes", text);
+            Assert.DoesNotContain("Sha256", text);
+        }
+
+        [Fact]
+        public void JournalEntry_is_a_table_with_a_UTC_timestamp()
+        {
+            var text = Render("[DocCluster.Sorting.JournalEntry]::new([datetime]::new(2025, 11, 24, 9, 30, 5, [DateTimeKind]::Utc), 'Restored', '/out/cluster-01/a.png', '/in/a.png', 'ab12', '') | Out-Host");
+            AssertTableHeaders(text, "Timestamp (UTC)", "Operation", "Cluster", "Source", "Destination");
+            Assert.Contains("2025-11-24 09:30:05", text);
+            Assert.Contains("Restored", text);
+            Assert.DoesNotContain("Sha256", text);
+            Assert.DoesNotContain("Index", text);
+        }
+
+        private const string Evaluation = @"
+$ref = [System.Collections.Generic.Dictionary[string,string]]::new(); $clu = [System.Collections.Generic.Dictionary[string,string]]::new()
+$ref['a'] = 'bill'; $ref['b'] = 'bill'; $ref['c'] = 'idcard'; $ref['d'] = 'idcard'; $ref['e'] = 'letter'
+$clu['a'] = 'cluster-01'; $clu['b'] = 'cluster-01'; $clu['c'] = 'cluster-02'; $clu['d'] = 'cluster-01'; $clu['x'] = 'cluster-02'
+$eval = [DocCluster.Evaluation.ClusterEvaluation]::Create($ref, $clu, $null)";
+
+        [Fact]
+        public void ClusterEvaluation_is_a_list_of_the_scores()
+        {
+            var text = Render(Evaluation + "\n$eval | Out-Host");
+            var lines = Lines(text);
+            var labels = lines.Select(l => l.Split(':')[0].Trim()).ToArray();
+            Assert.Equal(new[] { "Count", "Ari", "Nmi", "Purity", "Unmatched", "Kinds", "Clusters" }, labels);
+            Assert.Contains(lines, l => l.StartsWith("Count") && l.EndsWith(": 4"));
+            Assert.Contains(lines, l => l.StartsWith("Purity") && l.EndsWith(": " + 0.75.ToString("N3", CultureInfo.CurrentCulture)));
+            Assert.Contains(lines, l => l.StartsWith("Unmatched") && l.EndsWith(": 2"));
+            Assert.Contains(lines, l => l.StartsWith("Kinds") && l.EndsWith(": bill, idcard"));
+            Assert.Contains(lines, l => l.StartsWith("Clusters") && l.EndsWith(": cluster-01, cluster-02"));
+        }
+
+        [Fact]
+        public void KindPurity_is_a_table()
+        {
+            var text = Render(Evaluation + "\n$eval.KindPurities | Out-Host");
+            AssertTableHeaders(text, "Kind", "Count", "DominantCluster", "DominantCount", "Fraction");
+            var rows = Lines(text).Where(l => l.StartsWith("bill") || l.StartsWith("idcard")).ToList();
+            Assert.Equal(2, rows.Count);
+            Assert.Contains("cluster-01", rows[0]);
+        }
+
+        /// <summary>Just enough of a host for Out-Host: every line written is kept in <see cref="CapturingUi.Text"/>.</summary>
+        private sealed class CapturingHost : PSHost
+        {
+            private readonly Guid id = Guid.NewGuid();
+            public CapturingUi Ui { get; } = new CapturingUi();
+            public override CultureInfo CurrentCulture => CultureInfo.CurrentCulture;
+            public override CultureInfo CurrentUICulture => CultureInfo.CurrentUICulture;
+            public override Guid InstanceId => id;
+            public override string Name => "DocCluster.FormatTests";
+            public override PSHostUserInterface UI => Ui;
+            public override Version Version => new Version(1, 0);
+            public override void EnterNestedPrompt() => throw new NotSupportedException();
+            public override void ExitNestedPrompt() => throw new NotSupportedException();
+            public override void NotifyBeginApplication() { }
+            public override void NotifyEndApplication() { }
+            public override void SetShouldExit(int exitCode) { }
+        }
+
+        private sealed class CapturingUi : PSHostUserInterface
+        {
+            public StringBuilder Text { get; } = new StringBuilder();
+            public override PSHostRawUserInterface RawUI { get; } = new Raw();
+            public override void Write(string value) => Text.Append(value);
+            public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Text.Append(value);
+            public override void WriteLine(string value) => Text.Append(value).Append('\n');
+            public override void WriteErrorLine(string value) { }
+            public override void WriteDebugLine(string message) { }
+            public override void WriteProgress(long sourceId, ProgressRecord record) { }
+            public override void WriteVerboseLine(string message) { }
+            public override void WriteWarningLine(string message) { }
+            public override Dictionary<string, PSObject> Prompt(string caption, string message, System.Collections.ObjectModel.Collection<FieldDescription> descriptions) => throw new NotSupportedException();
+            public override int PromptForChoice(string caption, string message, System.Collections.ObjectModel.Collection<ChoiceDescription> choices, int defaultChoice) => throw new NotSupportedException();
+            public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException();
+            public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException();
+            public override string ReadLine() => throw new NotSupportedException();
+            public override SecureString ReadLineAsSecureString() => throw new NotSupportedException();
+        }
+
+        private sealed class Raw : PSHostRawUserInterface
+        {
+            public override ConsoleColor BackgroundColor { get; set; } = ConsoleColor.Black;
+            public override ConsoleColor ForegroundColor { get; set; } = ConsoleColor.White;
+            public override Size BufferSize { get; set; } = new Size(200, 1000);
+            public override Coordinates CursorPosition { get; set; }
+            public override int CursorSize { get; set; }
+            public override bool KeyAvailable => false;
+            public override Size MaxPhysicalWindowSize => new Size(200, 1000);
+            public override Size MaxWindowSize => new Size(200, 1000);
+            public override Coordinates WindowPosition { get; set; }
+            public override Size WindowSize { get; set; } = new Size(200, 50);
+            public override string WindowTitle { get; set; } = "";
+            public override void FlushInputBuffer() { }
+            public override BufferCell[,] GetBufferContents(Rectangle rectangle) => throw new NotSupportedException();
+            public override KeyInfo ReadKey(ReadKeyOptions options) => throw new NotSupportedException();
+            public override void ScrollBufferContents(Rectangle source, Coordinates destination, Rectangle clip, BufferCell fill) => throw new NotSupportedException();
+            public override void SetBufferContents(Coordinates origin, BufferCell[,] contents) => throw new NotSupportedException();
+            public override void SetBufferContents(Rectangle rectangle, BufferCell fill) => throw new NotSupportedException();
+        }
+    }
+}
