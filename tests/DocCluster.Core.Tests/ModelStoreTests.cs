@@ -1,3 +1,4 @@
+using DocCluster.Tests;
 using System;
 using System.Collections.Generic;
 using System.IO;

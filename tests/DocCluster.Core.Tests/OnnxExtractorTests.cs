@@ -1,3 +1,4 @@
+using DocCluster.Tests;
 using System;
 using System.IO;
 using System.Linq;

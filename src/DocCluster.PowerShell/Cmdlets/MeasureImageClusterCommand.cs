@@ -41,7 +41,7 @@ namespace DocCluster.PowerShell.Cmdlets
             {
                 labels = ReferenceLabels.Load(path);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is InvalidDataException)
             {
                 ThrowTerminatingError(new ErrorRecord(ex, ex is FileNotFoundException ? "ReferenceNotFound" : "ReferenceUnreadable",
                     ex is FileNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, Reference));
