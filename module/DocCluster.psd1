@@ -12,7 +12,9 @@
     RequiredAssemblies   = @('DocCluster.Core.dll')
     FormatsToProcess     = @('DocCluster.format.ps1xml')
     CmdletsToExport      = @(
+        'Export-ImageModel'
         'Get-ImageFeature'
+        'Import-ImageModel'
         'Invoke-ImageCluster'
         'Measure-ImageCluster'
         'Move-ImageToCluster'
