@@ -111,7 +111,7 @@ namespace DocCluster.Core.Tests
             model.DistanceScale[1] = double.NaN;
             model.DistanceMedian[2] = double.NegativeInfinity;
             model.Options.DimensionWeights = null;
-            model.ClusterNames[0] = "Bills «ünïcode» \"quoted\"";
+            model.ClusterNames[0] = "Bills «ünïcode» \"quoted\" NaN INF \\";
 
             ModelFile.Save(model, P("m.json"));
             var loaded = ModelFile.Load<ClusterModel>(P("m.json"));
@@ -129,6 +129,17 @@ namespace DocCluster.Core.Tests
             Assert.Equal(model.ClusterNames, loaded.ClusterNames);
             AssertSamePredictions(model, loaded, fresh);
             Assert.All(loaded.Predict(fresh), p => Assert.False(p.IsOutlier));
+
+            // still strict JSON (DataContractJsonSerializer alone would write bare INF / NaN)
+            var text = File.ReadAllText(P("m.json"));
+            using (var doc = System.Text.Json.JsonDocument.Parse(text))
+            {
+                var payload = doc.RootElement.GetProperty("Payload");
+                Assert.Equal("INF", payload.GetProperty("OutlierDistance")[0].GetString());
+                Assert.Equal("NaN", payload.GetProperty("DistanceScale")[1].GetString());
+                Assert.Equal("-INF", payload.GetProperty("DistanceMedian")[2].GetString());
+                Assert.Equal(model.ClusterNames[0], payload.GetProperty("ClusterNames")[0].GetString());
+            }
         }
 
         [Fact]
@@ -241,7 +252,7 @@ namespace DocCluster.Core.Tests
             var c = new FakeClassifier
             {
                 Model = "DocLayout", ModelFingerprint = "abc123", Dimension = 2, Labels = new[] { "bill", "passport" },
-                Prototypes = new[] { new[] { 1.0, 2.0 }, new[] { double.NaN, -0.5 } }, Threshold = 0.25,
+                Prototypes = new[] { new[] { 1.0, 2.0 }, new[] { double.NaN, -0.5 } }, Threshold = double.NegativeInfinity,
             };
             var header = ModelFile.Save(c, P("c.json"));
             Assert.Equal("FakeClassifier", header.Kind);
@@ -249,7 +260,9 @@ namespace DocCluster.Core.Tests
             Assert.Equal("FakeClassifier", h2.Kind);
             Assert.Equal(c.Labels, loaded.Labels);
             Assert.Equal(c.Prototypes[0], loaded.Prototypes[0]);
+            System.Text.Json.JsonDocument.Parse(File.ReadAllText(P("c.json"))).Dispose();
             Assert.True(double.IsNaN(loaded.Prototypes[1][0]));
+            Assert.True(double.IsNegativeInfinity(loaded.Threshold));
 
             var ex = Assert.Throws<ModelFileException>(() => ModelFile.Load<ClusterModel>(P("c.json")));
             Assert.Equal(ModelFileError.KindMismatch, ex.Reason);

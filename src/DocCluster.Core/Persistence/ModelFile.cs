@@ -128,11 +128,53 @@ namespace DocCluster.Persistence
             env.CreatedUtc = header.CreatedUtc; env.CreatedBy = header.CreatedBy; env.FeatureModel = header.FeatureModel;
             env.FeatureFingerprint = header.FeatureFingerprint; env.Dimension = header.Dimension;
             envType.GetProperty("Payload").SetValue(env, model);
-            using (var writer = JsonReaderWriterFactory.CreateJsonWriter(stream, new UTF8Encoding(false), false, true, "  "))
+            var buffer = new MemoryStream();
+            using (var writer = JsonReaderWriterFactory.CreateJsonWriter(buffer, new UTF8Encoding(false), false, true, "  "))
             {
                 new DataContractJsonSerializer(envType).WriteObject(writer, env);
                 writer.Flush();
             }
+            var json = QuoteNonFiniteNumbers(buffer.ToArray());
+            stream.Write(json, 0, json.Length);
+        }
+
+        /// <summary>DataContractJsonSerializer writes infinities and NaN as bare INF, -INF, NaN, which is not JSON; it reads
+        /// them back just as well from strings ("INF"), so they are quoted to keep the file valid JSON for other tools.
+        /// Byte-wise scan of UTF-8: quotes and backslashes never occur inside multi-byte sequences.</summary>
+        internal static byte[] QuoteNonFiniteNumbers(byte[] json)
+        {
+            var output = new MemoryStream(json.Length + 64);
+            bool inString = false;
+            for (int i = 0; i < json.Length; i++)
+            {
+                byte b = json[i];
+                if (inString)
+                {
+                    output.WriteByte(b);
+                    if (b == (byte)'\\' && i + 1 < json.Length) output.WriteByte(json[++i]);
+                    else if (b == (byte)'"') inString = false;
+                    continue;
+                }
+                if (b == (byte)'"') { inString = true; output.WriteByte(b); continue; }
+                int len = TokenAt(json, i, "-INF") ? 4 : TokenAt(json, i, "INF") || TokenAt(json, i, "NaN") ? 3 : 0;
+                if (len > 0)
+                {
+                    output.WriteByte((byte)'"');
+                    output.Write(json, i, len);
+                    output.WriteByte((byte)'"');
+                    i += len - 1;
+                    continue;
+                }
+                output.WriteByte(b);
+            }
+            return output.ToArray();
+        }
+
+        private static bool TokenAt(byte[] json, int i, string token)
+        {
+            if (i + token.Length > json.Length) return false;
+            for (int t = 0; t < token.Length; t++) if (json[i + t] != (byte)token[t]) return false;
+            return true;
         }
 
         // ------------------------------------------------------------------ load
