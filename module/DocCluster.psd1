@@ -12,8 +12,10 @@
     RequiredAssemblies   = @('DocCluster.Core.dll')
     FormatsToProcess     = @('DocCluster.format.ps1xml')
     CmdletsToExport      = @(
+        'Export-ImageModel'
         'Get-ImageFeature'
         'Get-ImageFeatureModel'
+        'Import-ImageModel'
         'Invoke-ImageCluster'
         'Measure-ImageCluster'
         'Move-ImageToCluster'

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DocCluster.Imaging;
+using DocCluster.Persistence;
 
 namespace DocCluster.Features
 {
@@ -17,6 +18,7 @@ namespace DocCluster.Features
         private readonly IImageDecoder decoder;
         private readonly IFeatureExtractor extractor;
         private readonly DecodeOptions options;
+        private readonly FeatureCache cache;
         private readonly BlockingCollection<string> pending = new BlockingCollection<string>();
         private readonly BlockingCollection<FeatureResult> results = new BlockingCollection<FeatureResult>();
         private readonly CancellationTokenSource cancellation;
@@ -25,7 +27,16 @@ namespace DocCluster.Features
         private int filesDone;
 
         public FeatureExtractionQueue(IImageDecoder decoder, IFeatureExtractor extractor, DecodeOptions options, int workerCount, CancellationToken cancellationToken = default)
+            : this(decoder, extractor, options, workerCount, null, cancellationToken)
         {
+        }
+
+        /// <summary>With a <paramref name="cache"/>: each worker hashes the file (SHA-256 of its content), takes the features
+        /// from the cache when present (no decoding) and stores them otherwise; every feature gets its ContentHash.
+        /// The pages of a file are then delivered together once the file is done.</summary>
+        public FeatureExtractionQueue(IImageDecoder decoder, IFeatureExtractor extractor, DecodeOptions options, int workerCount, FeatureCache cache, CancellationToken cancellationToken = default)
+        {
+            this.cache = cache;
             if (workerCount < 1) throw new ArgumentOutOfRangeException(nameof(workerCount), "At least one worker is needed.");
             this.decoder = decoder ?? throw new ArgumentNullException(nameof(decoder));
             this.extractor = extractor ?? throw new ArgumentNullException(nameof(extractor));
@@ -72,6 +83,11 @@ namespace DocCluster.Features
                 {
                     try
                     {
+                        if (cache != null)
+                        {
+                            ExtractWithCache(path);
+                            continue;
+                        }
                         foreach (var page in decoder.Decode(path, options, cancellation.Token))
                         {
                             cancellation.Token.ThrowIfCancellationRequested();
@@ -97,6 +113,61 @@ namespace DocCluster.Features
             }
             catch (OperationCanceledException)
             {
+            }
+        }
+
+        private void ExtractWithCache(string path)
+        {
+            string hash = null;
+            long length = 0;
+            DateTime written = default;
+            try
+            {
+                var info = new System.IO.FileInfo(path);
+                length = info.Length;
+                written = info.LastWriteTimeUtc;
+                hash = FeatureCache.ComputeContentHash(path);
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                hash = null; // the decoder reports the problem the usual way
+            }
+            if (hash != null)
+            {
+                var cached = cache.TryGet(path, hash, extractor.Info);
+                if (cached != null)
+                {
+                    foreach (var f in cached) results.Add(FeatureResult.Success(f));
+                    return;
+                }
+            }
+            var pages = new List<ImageFeature>();
+            foreach (var page in decoder.Decode(path, options, cancellation.Token))
+            {
+                cancellation.Token.ThrowIfCancellationRequested();
+                var vector = extractor.Extract(page.Image);
+                pages.Add(new ImageFeature(path, page.Page, page.PageCount, page.Image.SourceWidth, page.Image.SourceHeight,
+                    extractor.Info.Name, extractor.Info.Fingerprint, vector));
+            }
+            if (hash != null && pages.Count > 0 && Unchanged(path, length, written))
+            {
+                foreach (var f in pages) f.ContentHash = hash;
+                cache.Put(hash, extractor.Info, pages);
+            }
+            foreach (var f in pages) results.Add(FeatureResult.Success(f));
+        }
+
+        /// <summary>The file still has the size and time it had when it was hashed (so the features belong to that hash).</summary>
+        private static bool Unchanged(string path, long length, DateTime written)
+        {
+            try
+            {
+                var info = new System.IO.FileInfo(path);
+                return info.Exists && info.Length == length && info.LastWriteTimeUtc == written;
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                return false;
             }
         }
 

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using DocCluster.Features;
 using DocCluster.Features.Models;
 using DocCluster.Imaging;
+using DocCluster.Persistence;
 using DocCluster.PowerShell.Support;
 
 namespace DocCluster.PowerShell.Cmdlets
@@ -19,6 +20,7 @@ namespace DocCluster.PowerShell.Cmdlets
 
         private IFeatureExtractor extractor;
         private FeatureExtractionQueue queue;
+        private FeatureCache cache;
         private readonly Stopwatch progressClock = Stopwatch.StartNew();
         private int emitted;
 
@@ -75,6 +77,12 @@ namespace DocCluster.PowerShell.Cmdlets
         [ValidateRange(1_000_000, long.MaxValue)]
         public long MaxPixels { get; set; } = new DecodeOptions().MaxPixels;
 
+        /// <summary>Folder of cached features keyed by file content (SHA-256) and extractor: files seen before, even renamed,
+        /// are not decoded again. Safe to share between runs that overlap.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string CachePath { get; set; }
+
         protected override void BeginProcessing()
         {
             var request = new FeatureExtractorRequest
@@ -96,7 +104,8 @@ namespace DocCluster.PowerShell.Cmdlets
             }
             while (warnings.TryDequeue(out var warning)) WriteWarning(warning);
             var options = new DecodeOptions { MaxLongSide = extractor.PreferredLongSide, MaxPixels = MaxPixels };
-            queue = new FeatureExtractionQueue(BackendBridge.CreateDecoder(), extractor, options, ThrottleLimit);
+            cache = OpenCache();
+            queue = new FeatureExtractionQueue(BackendBridge.CreateDecoder(), extractor, options, ThrottleLimit, cache);
             WriteVerbose($"Extracting {extractor.Info} with {ThrottleLimit} worker(s).");
         }
 
@@ -125,6 +134,30 @@ namespace DocCluster.PowerShell.Cmdlets
                 throw new PipelineStoppedException();
             }
             ReportProgress(final: true);
+            if (cache != null)
+            {
+                WriteVerbose($"Feature cache {cache.Folder}: {cache.Hits} hit(s), {cache.Misses} miss(es) computed, {cache.Stored} stored" +
+                    (cache.Invalid > 0 ? $", {cache.Invalid} damaged entr{(cache.Invalid == 1 ? "y" : "ies")} ignored" : "") + ".");
+                if (cache.WriteFailures > 0)
+                    WriteWarning($"{cache.WriteFailures} feature cache entr{(cache.WriteFailures == 1 ? "y" : "ies")} could not be written (last: {cache.LastWriteError}); those files will be computed again next time.");
+            }
+        }
+
+        private FeatureCache OpenCache()
+        {
+            if (string.IsNullOrEmpty(CachePath)) return null;
+            string folder = CachePath;
+            try
+            {
+                folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(CachePath);
+                if (File.Exists(folder)) throw new IOException($"'{folder}' is a file; -CachePath needs a folder.");
+                return new FeatureCache(folder);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException || ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "FeatureCacheUnavailable", ErrorCategory.InvalidArgument, CachePath));
+                return null;
+            }
         }
 
         protected override void StopProcessing() => queue?.Cancel();

@@ -1,0 +1,104 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using DocCluster.Clustering;
+using DocCluster.Persistence;
+using Microsoft.PowerShell.Commands;
+
+namespace DocCluster.PowerShell.Cmdlets
+{
+    /// <summary>Loads a model saved by Export-ImageModel (a fitted clustering, or another registered model kind).</summary>
+    [Cmdlet(VerbsData.Import, "ImageModel", DefaultParameterSetName = PathSet)]
+    [OutputType(typeof(ClusterModel))]
+    public sealed class ImportImageModelCommand : PSCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            bool literal = ParameterSetName == LiteralPathSet;
+            foreach (var path in literal ? LiteralPath : Path)
+                foreach (var file in Resolve(path, literal))
+                    Load(file);
+        }
+
+        private System.Collections.Generic.IEnumerable<string> Resolve(string path, bool literal)
+        {
+            ProviderInfo provider;
+            var files = new System.Collections.Generic.List<string>();
+            try
+            {
+                if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
+                    files.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _));
+                else
+                    files.AddRange(SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider));
+            }
+            catch (ItemNotFoundException ex)
+            {
+                WriteError(new ErrorRecord(new FileNotFoundException($"Model file not found: {path}", path, ex), "ModelFileNotFound", ErrorCategory.ObjectNotFound, path));
+                return files;
+            }
+            catch (Exception ex) when (ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ArgumentException)
+            {
+                WriteError(new ErrorRecord(ex, "InvalidPath", ErrorCategory.InvalidArgument, path));
+                return files;
+            }
+            if (provider == null || provider.ImplementingType != typeof(FileSystemProvider))
+            {
+                WriteError(new ErrorRecord(new PSArgumentException($"'{path}' is not a file-system path."), "NotFileSystemPath", ErrorCategory.InvalidArgument, path));
+                files.Clear();
+            }
+            return files;
+        }
+
+        private void Load(string file)
+        {
+            if (Directory.Exists(file))
+            {
+                WriteError(new ErrorRecord(new IOException($"'{file}' is a folder, not a model file."), "PathIsFolder", ErrorCategory.InvalidArgument, file));
+                return;
+            }
+            try
+            {
+                var model = ModelFile.Load(file, out var header);
+                WriteVerbose($"Loaded {file}: {header}.");
+                WriteObject(model);
+            }
+            catch (ModelFileException ex)
+            {
+                WriteError(ToErrorRecord(ex, file));
+            }
+        }
+
+        /// <summary>Stable ErrorIds for model-file failures (shared with Export-ImageModel).</summary>
+        internal static ErrorRecord ToErrorRecord(ModelFileException ex, object target)
+        {
+            switch (ex.Reason)
+            {
+                case ModelFileError.NotFound: return new ErrorRecord(ex, "ModelFileNotFound", ErrorCategory.ObjectNotFound, target);
+                case ModelFileError.Unreadable: return new ErrorRecord(ex, "ModelFileUnreadable", ErrorCategory.ReadError, target);
+                case ModelFileError.Corrupt: return new ErrorRecord(ex, "ModelFileCorrupt", ErrorCategory.InvalidData, target);
+                case ModelFileError.NotAModelFile: return new ErrorRecord(ex, "NotAModelFile", ErrorCategory.InvalidData, target);
+                case ModelFileError.NewerFormat:
+                case ModelFileError.UnsupportedFormat: return new ErrorRecord(ex, "ModelFormatUnsupported", ErrorCategory.NotImplemented, target);
+                case ModelFileError.UnknownKind: return new ErrorRecord(ex, "ModelKindUnsupported", ErrorCategory.NotImplemented, target);
+                case ModelFileError.KindMismatch: return new ErrorRecord(ex, "ModelKindMismatch", ErrorCategory.InvalidType, target);
+                case ModelFileError.FeatureMismatch: return new ErrorRecord(ex, "FeatureModelMismatch", ErrorCategory.InvalidArgument, target);
+                case ModelFileError.UnsupportedModelType: return new ErrorRecord(ex, "UnsupportedModelType", ErrorCategory.InvalidType, target);
+                case ModelFileError.AlreadyExists: return new ErrorRecord(ex, "ModelFileExists", ErrorCategory.ResourceExists, target);
+                default: return new ErrorRecord(ex, "ModelFileFailed", ErrorCategory.NotSpecified, target);
+            }
+        }
+    }
+}
