@@ -219,13 +219,105 @@ namespace DocCluster.Core.Tests
         {
             var sizes = Enumerable.Range(0, k).Select(i => 20 + 7 * i).ToArray();
             var data = Blobs(sizes, 10, 10 + k, out var truth, out _);
-            var fit = ClusterModel.Fit(data, new ClusterOptions { Algorithm = alg, Seed = 3 });
+            var fit = ClusterModel.Fit(data, new ClusterOptions { Algorithm = alg, Seed = 3, AutoKCriterion = AutoKCriterion.Silhouette });
             foreach (var s in fit.KScores) _out.WriteLine(s.ToString());
             Assert.Equal(k, fit.K);
             Assert.Equal(1.0, Ari(fit, truth), 9);
             Assert.Equal(Enumerable.Range(2, 14), fit.KScores.Select(s => s.K));
             Assert.Single(fit.KScores, s => s.Chosen);
             Assert.Equal(AutoKCriterion.Silhouette, fit.AutoKCriterion);
+        }
+
+        /// <summary>coarse groups (centres sd <paramref name="coarse"/>), each made of <paramref name="subs"/> tight
+        /// sub-clusters (offset sd <paramref name="offset"/>, points sd 1) — like invoice templates inside "invoice".
+        /// truth: path -> coarse group.</summary>
+        internal static List<ImageFeature> SubBlobs(int k, int subs, int dim, int seed, out Dictionary<string, int> truth,
+            double coarse = 20, double offset = 3)
+        {
+            var rnd = new Random(seed);
+            double Gauss() => Math.Sqrt(-2 * Math.Log(1 - rnd.NextDouble())) * Math.Cos(2 * Math.PI * rnd.NextDouble());
+            var pts = new List<(float[] v, int c)>();
+            for (int c = 0; c < k; c++)
+            {
+                var cc = Enumerable.Range(0, dim).Select(_ => coarse * Gauss()).ToArray();
+                for (int s = 0; s < subs; s++)
+                {
+                    var sc = cc.Select(m => m + offset * Gauss()).ToArray();
+                    int m = 15 + rnd.Next(20);
+                    for (int i = 0; i < m; i++) pts.Add((sc.Select(v => (float)(v + Gauss())).ToArray(), c));
+                }
+            }
+            var ids = Enumerable.Range(0, pts.Count).OrderBy(_ => rnd.Next()).ToArray();
+            truth = new Dictionary<string, int>();
+            var list = new List<ImageFeature>();
+            for (int i = 0; i < pts.Count; i++)
+            {
+                string path = $"/docs/img{ids[i]:0000}.png";
+                truth[path] = pts[i].c;
+                list.Add(F(path, pts[i].v));
+            }
+            return list;
+        }
+
+        [Theory]
+        [InlineData(3, ClusterAlgorithm.KMeans)]
+        [InlineData(5, ClusterAlgorithm.KMeans)]
+        [InlineData(8, ClusterAlgorithm.KMeans)]
+        [InlineData(3, ClusterAlgorithm.Agglomerative)]
+        [InlineData(5, ClusterAlgorithm.Agglomerative)]
+        public void AutoK_Default_IsMergeGap_RecoversBlobCount(int k, ClusterAlgorithm alg)
+        {
+            var sizes = Enumerable.Range(0, k).Select(i => 20 + 7 * i).ToArray();
+            var data = Blobs(sizes, 10, 10 + k, out var truth, out _);
+            var fit = ClusterModel.Fit(data, new ClusterOptions { Algorithm = alg, Seed = 3 });
+            foreach (var s in fit.KScores) _out.WriteLine(s.ToString());
+            Assert.Equal(AutoKCriterion.MergeGap, fit.AutoKCriterion);
+            Assert.Equal(k, fit.K);
+            Assert.Equal(1.0, Ari(fit, truth), 9);
+            Assert.Single(fit.KScores, s => s.Chosen);
+            Assert.All(fit.KScores, s => Assert.False(double.IsNaN(s.Score)));
+        }
+
+        [Theory]
+        [InlineData(4, 3, 1, ClusterAlgorithm.KMeans)]
+        [InlineData(6, 4, 2, ClusterAlgorithm.KMeans)]
+        [InlineData(3, 5, 3, ClusterAlgorithm.Agglomerative)]
+        [InlineData(5, 2, 4, ClusterAlgorithm.Agglomerative)]
+        public void AutoK_MergeGap_FindsCoarseGroups_NotTheirSubClusters(int k, int subs, int seed, ClusterAlgorithm alg)
+        {
+            // every coarse group holds well-separated sub-clusters; the number of kinds is the coarse level
+            var data = SubBlobs(k, subs, 10, seed, out var truth);
+            var fit = ClusterModel.Fit(data, new ClusterOptions { Algorithm = alg, Metric = ClusterMetric.Euclidean, Seed = 1 });
+            foreach (var s in fit.KScores) _out.WriteLine(s.ToString());
+            Assert.Equal(k, fit.K);
+            Assert.Equal(1.0, Ari(fit, truth), 9);
+        }
+
+        [Fact]
+        public void AutoK_PredictionStrength_And_CalinskiHarabasz_RecoverPlainBlobs()
+        {
+            var data = Blobs(new[] { 30, 25, 40, 20 }, 10, 77, out var truth, out _);
+            foreach (var c in new[] { AutoKCriterion.PredictionStrength, AutoKCriterion.CalinskiHarabasz })
+            {
+                var fit = ClusterModel.Fit(data, new ClusterOptions { AutoKCriterion = c, Seed = 2 });
+                foreach (var s in fit.KScores) _out.WriteLine(c + " " + s);
+                Assert.Equal(4, fit.K);
+                Assert.Equal(1.0, Ari(fit, truth), 9);
+            }
+        }
+
+        [Theory]
+        [InlineData(AutoKCriterion.MergeGap)]
+        [InlineData(AutoKCriterion.PredictionStrength)]
+        public void AutoK_SameSeed_SameK_WhateverTheInputOrder(AutoKCriterion c)
+        {
+            var data = SubBlobs(4, 3, 10, 9, out _, coarse: 8, offset: 3);
+            var o = new ClusterOptions { AutoKCriterion = c, Metric = ClusterMetric.Euclidean, Seed = 5 };
+            var a = ClusterModel.Fit(data, o);
+            var b = ClusterModel.Fit(Enumerable.Reverse(data).ToList(), o);
+            Assert.Equal(a.K, b.K);
+            Assert.Equal(a.KScores.Select(s => s.Score), b.KScores.Select(s => s.Score));
+            Assert.Equal(a.Assignments.Select(x => x.Cluster), b.Assignments.Select(x => x.Cluster));
         }
 
         [Theory]

@@ -110,3 +110,95 @@ namespace DocCluster.Clustering
         }
     }
 }
+
+namespace DocCluster.Clustering
+{
+    /// <summary>Prediction strength (Tibshirani &amp; Walther 2005): a random half of the data (the test half) is clustered
+    /// with K, and so is the other half (the training half); every test point is also given the nearest training centroid.
+    /// For every test cluster the fraction of its point pairs that the training centroids keep together is computed; the
+    /// prediction strength of K is the smallest such fraction (the worst-predicted cluster), averaged over splits and with
+    /// the roles of the halves swapped. Halves hold at most <see cref="MaxHalf"/> points.</summary>
+    internal static class PredictionStrengthScorer
+    {
+        public const int MaxHalf = 1500;
+        public const int Splits = 5;
+
+        public static double[] Scores(double[][] x, int minK, int maxK, ClusterOptions o, CancellationToken ct)
+        {
+            int n = x.Length;
+            var sum = new double[maxK + 1];
+            var cnt = new int[maxK + 1];
+            int m = Math.Min(n, 2 * MaxHalf);
+            for (int r = 0; r < Splits; r++)
+            {
+                var rng = Rng.Derive(o.Seed, 200000 + r);
+                var idx = rng.Sample(n, m);
+                for (int i = m - 1; i > 0; i--) { int j = rng.NextInt(i + 1); (idx[i], idx[j]) = (idx[j], idx[i]); }
+                int h = m / 2;
+                var ia = new int[h]; var ib = new int[m - h];
+                Array.Copy(idx, 0, ia, 0, h); Array.Copy(idx, h, ib, 0, m - h);
+                Array.Sort(ia); Array.Sort(ib);
+                var xa = Pick(x, ia); var xb = Pick(x, ib);
+                Dendrogram ta = null, tb = null;
+                if (o.Algorithm == ClusterAlgorithm.Agglomerative)
+                {
+                    ta = AgglomerativeAlgorithm.Build(xa, o.Linkage, ct);
+                    tb = AgglomerativeAlgorithm.Build(xb, o.Linkage, ct);
+                }
+                ulong s1 = rng.NextULong();
+                for (int k = minK; k <= maxK; k++)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    if (k > xb.Length / 2 || k > xa.Length / 2) break;
+                    var la = Labels(xa, ta, k, o, (int)((s1 + (ulong)k) & 0x7FFFFFFF), ct);
+                    var lb = Labels(xb, tb, k, o, (int)((s1 + 7919UL * (ulong)k) & 0x7FFFFFFF), ct);
+                    double p1 = Strength(xb, lb, VMath.Means(xa, la, k, x[0].Length, out _), k);
+                    double p2 = Strength(xa, la, VMath.Means(xb, lb, k, x[0].Length, out _), k);
+                    sum[k] += p1 + p2; cnt[k] += 2;
+                }
+            }
+            var res = new double[maxK + 1];
+            for (int k = 0; k <= maxK; k++) res[k] = cnt[k] > 0 ? sum[k] / cnt[k] : double.NaN;
+            return res;
+        }
+
+        private static double[][] Pick(double[][] x, int[] idx)
+        {
+            var r = new double[idx.Length][];
+            for (int i = 0; i < idx.Length; i++) r[i] = x[idx[i]];
+            return r;
+        }
+
+        private static int[] Labels(double[][] x, Dendrogram tree, int k, ClusterOptions o, int seed, CancellationToken ct) =>
+            tree != null ? tree.CutK(k) : KMeansAlgorithm.Fit(x, k, Math.Min(3, Math.Max(1, o.Restarts)), o.MaxIterations, seed, ct).Labels;
+
+        /// <summary>min over test clusters (≥ 2 members) of the fraction of co-member pairs that the training centroids keep together.</summary>
+        private static double Strength(double[][] test, int[] testLabels, double[][] trainCentroids, int k)
+        {
+            var pred = new int[test.Length];
+            for (int i = 0; i < test.Length; i++)
+            {
+                double best = double.PositiveInfinity; int bj = 0;
+                for (int j = 0; j < k; j++)
+                {
+                    if (trainCentroids[j] == null) continue;
+                    double dd = VMath.SquaredDistance(test[i], trainCentroids[j]);
+                    if (dd < best) { best = dd; bj = j; }
+                }
+                pred[i] = bj;
+            }
+            var table = new long[k, k];
+            var size = new long[k];
+            for (int i = 0; i < test.Length; i++) { table[testLabels[i], pred[i]]++; size[testLabels[i]]++; }
+            double min = 1.0;
+            for (int c = 0; c < k; c++)
+            {
+                if (size[c] < 2) continue;
+                double same = 0;
+                for (int p = 0; p < k; p++) same += table[c, p] * (double)(table[c, p] - 1);
+                min = Math.Min(min, same / (size[c] * (double)(size[c] - 1)));
+            }
+            return min;
+        }
+    }
+}

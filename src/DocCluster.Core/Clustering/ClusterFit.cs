@@ -12,8 +12,11 @@ namespace DocCluster.Clustering
         public double Stability { get; set; } = double.NaN;
         /// <summary>Sum of squared distances to the cluster means in the clustering space.</summary>
         public double Inertia { get; set; } = double.NaN;
+        /// <summary>Score of the criterion that chose K when it is neither Silhouette nor Stability (prediction strength,
+        /// merge-height ratio, Calinski–Harabasz); NaN otherwise.</summary>
+        public double Score { get; set; } = double.NaN;
         public bool Chosen { get; set; }
-        public override string ToString() => $"K={K} silhouette={Silhouette:0.####} stability={Stability:0.####}{(Chosen ? " *" : "")}";
+        public override string ToString() => $"K={K} silhouette={Silhouette:0.####} stability={Stability:0.####} score={Score:0.####}{(Chosen ? " *" : "")}";
     }
 
     /// <summary>Result of <see cref="ClusterModel.Fit"/>.</summary>

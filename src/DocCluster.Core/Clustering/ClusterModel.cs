@@ -232,6 +232,8 @@ namespace DocCluster.Clustering
             if (double.IsNaN(o.OutlierThreshold) || o.OutlierThreshold < 0) throw new ArgumentException($"OutlierThreshold must be 0 or more (got {o.OutlierThreshold}).", nameof(o.OutlierThreshold));
         }
 
+        internal const double PredictionStrengthThreshold = 0.8;
+
         private static int[] ChooseK(double[][] x, ClusterOptions o, List<KScore> scores, CancellationToken ct,
             Func<int, (int[] labels, double inertia)> fitK, out int chosenK)
         {
@@ -239,7 +241,30 @@ namespace DocCluster.Clustering
             int maxK = Math.Min(o.MaxK ?? Math.Min(15, n - 1), n - 1);
             int minK = Math.Max(2, o.MinK);
             if (maxK < minK) { minK = maxK = Math.Max(1, Math.Min(o.MinK, n - 1)); }
-            SilhouetteScorer sil = o.AutoKCriterion == AutoKCriterion.Silhouette ? new SilhouetteScorer(x, o.Seed, ct) : null;
+            var crit = o.AutoKCriterion;
+            SilhouetteScorer sil = crit == AutoKCriterion.Silhouette ? new SilhouetteScorer(x, o.Seed, ct) : null;
+            double[] ps = crit == AutoKCriterion.PredictionStrength ? PredictionStrengthScorer.Scores(x, minK, maxK, o, ct) : null;
+            double[] gap = null;
+            if (crit == AutoKCriterion.MergeGap)
+            {
+                var sx = x;
+                if (x.Length > SilhouetteScorer.MaxSample)
+                {
+                    var si = Rng.Derive(o.Seed, 8888).Sample(x.Length, SilhouetteScorer.MaxSample);
+                    sx = si.Select(i => x[i]).ToArray();
+                }
+                var t = AgglomerativeAlgorithm.Build(sx, ClusterLinkage.Ward, ct);
+                int m = sx.Length;
+                gap = new double[maxK + 1];
+                for (int kk = 0; kk <= maxK; kk++) gap[kk] = double.NaN;
+                for (int kk = Math.Max(2, minK); kk <= maxK && kk < m; kk++)
+                {
+                    double hi = t.Height[m - kk], lo = t.Height[m - kk - 1];
+                    gap[kk] = lo > 0 ? hi / lo : double.PositiveInfinity;
+                }
+            }
+            double total = 0;
+            if (crit == AutoKCriterion.CalinskiHarabasz) total = Inertia(x, new int[n], 1);
             var results = new Dictionary<int, int[]>();
             for (int kk = minK; kk <= maxK; kk++)
             {
@@ -247,19 +272,34 @@ namespace DocCluster.Clustering
                 var (labels, inertia) = fitK(kk);
                 results[kk] = labels;
                 var s = new KScore { K = kk, Inertia = inertia };
-                if (sil != null) s.Silhouette = kk >= 2 ? sil.Score(labels, kk) : double.NaN;
-                else s.Stability = StabilityScorer.Score(x, kk, o, ct);
+                switch (crit)
+                {
+                    case AutoKCriterion.Silhouette: s.Silhouette = kk >= 2 ? sil.Score(labels, kk) : double.NaN; break;
+                    case AutoKCriterion.Stability: s.Stability = StabilityScorer.Score(x, kk, o, ct); break;
+                    case AutoKCriterion.PredictionStrength: s.Score = ps[kk]; break;
+                    case AutoKCriterion.MergeGap: s.Score = gap[kk]; break;
+                    default: s.Score = kk >= 2 && inertia > 0 ? (total - inertia) / (kk - 1) / (inertia / Math.Max(1, n - kk)) : double.NaN; break;
+                }
                 scores.Add(s);
             }
             KScore best = null;
-            if (o.AutoKCriterion == AutoKCriterion.Silhouette)
+            if (crit == AutoKCriterion.Silhouette)
             {
                 foreach (var s in scores) if (!double.IsNaN(s.Silhouette) && (best == null || s.Silhouette > best.Silhouette)) best = s;
             }
-            else
+            else if (crit == AutoKCriterion.Stability)
             {
                 double max = scores.Where(s => !double.IsNaN(s.Stability)).Select(s => s.Stability).DefaultIfEmpty(double.NaN).Max();
                 foreach (var s in scores) if (!double.IsNaN(s.Stability) && s.Stability >= max - 0.02) best = s; // largest K near the best
+            }
+            else if (crit == AutoKCriterion.PredictionStrength)
+            {
+                foreach (var s in scores) if (!double.IsNaN(s.Score) && s.Score >= PredictionStrengthThreshold) best = s; // largest K
+                if (best == null) foreach (var s in scores) if (!double.IsNaN(s.Score) && (best == null || s.Score > best.Score)) best = s;
+            }
+            else
+            {
+                foreach (var s in scores) if (!double.IsNaN(s.Score) && (best == null || s.Score > best.Score)) best = s;
             }
             best = best ?? scores[0];
             chosenK = best.K;

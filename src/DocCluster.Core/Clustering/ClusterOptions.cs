@@ -24,7 +24,8 @@ namespace DocCluster.Clustering
         Euclidean,
     }
 
-    /// <summary>How the number of clusters is chosen when <see cref="ClusterOptions.K"/> is null (KMeans, Agglomerative).</summary>
+    /// <summary>How the number of clusters is chosen when <see cref="ClusterOptions.K"/> is null (KMeans, Agglomerative).
+    /// Measurements on real documents and synthetic data: docs/auto-k.md.</summary>
     public enum AutoKCriterion
     {
         /// <summary>Highest mean silhouette (exact up to 3000 images, on a deterministic sample of 3000 above).</summary>
@@ -32,6 +33,16 @@ namespace DocCluster.Clustering
         /// <summary>Agreement (adjusted Rand index) between fits on pairs of random 80 % subsamples; the largest K whose
         /// mean agreement is within 0.02 of the best is chosen (small K is nearly always stable).</summary>
         Stability,
+        /// <summary>Prediction strength (Tibshirani &amp; Walther 2005): the largest K whose clusters, fitted on one random
+        /// half, are reproduced by the centroids fitted on the other half (worst cluster's co-membership ≥ 0.8).</summary>
+        PredictionStrength,
+        /// <summary>Default. Ward dendrogram (on a deterministic sample of 3000 above that) in the clustering space; the K
+        /// whose next merge (K → K−1 clusters) costs the most relative to the merge before it (K+1 → K), i.e. the level
+        /// of the hierarchy with the most pronounced separation. Nested sub-structure (templates inside a document kind)
+        /// gives smaller jumps than the separation between the coarse groups, so the coarse level wins.</summary>
+        MergeGap,
+        /// <summary>Highest Calinski–Harabasz index (between/within dispersion ratio).</summary>
+        CalinskiHarabasz,
     }
 
     /// <summary>Settings of <see cref="ClusterModel.Fit"/>. Plain properties; copied into the fitted model.</summary>
@@ -87,7 +98,8 @@ namespace DocCluster.Clustering
         /// pooled scale of all clusters. Default 3.5; PositiveInfinity disables the rule (Density noise is still flagged).</summary>
         public double OutlierThreshold { get; set; } = 3.5;
 
-        public AutoKCriterion AutoKCriterion { get; set; } = AutoKCriterion.Silhouette;
+        /// <summary>How K is chosen when it is null. Default <see cref="AutoKCriterion.MergeGap"/> (see docs/auto-k.md).</summary>
+        public AutoKCriterion AutoKCriterion { get; set; } = AutoKCriterion.MergeGap;
 
         /// <summary>Stability criterion: number of subsample pairs per K. Default 10.</summary>
         public int StabilityResamples { get; set; } = 10;
