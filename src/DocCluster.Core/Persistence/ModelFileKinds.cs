@@ -54,7 +54,7 @@ namespace DocCluster.Persistence
         {
             // One line per saveable model type.
             Register<ClusterModel>("ClusterModel", m => new FeatureIdentity(m.Model, m.ModelFingerprint, m.Dimension), ValidateClusterModel);
-            // Register<DocCluster.Classification.ImageClassifier>("ImageClassifier", m => new FeatureIdentity(m.Model, m.ModelFingerprint, m.Dimension));
+            Register<DocCluster.Classification.ImageClassifier>("ImageClassifier", m => new FeatureIdentity(m.Model, m.ModelFingerprint, m.Dimension));
         }
 
         /// <summary>Makes <typeparamref name="T"/> saveable under <paramref name="kind"/>. Re-registering the same pair is a no-op.</summary>

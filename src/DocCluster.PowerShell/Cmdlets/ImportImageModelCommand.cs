@@ -10,6 +10,7 @@ namespace DocCluster.PowerShell.Cmdlets
     /// <summary>Loads a model saved by Export-ImageModel (a fitted clustering, or another registered model kind).</summary>
     [Cmdlet(VerbsData.Import, "ImageModel", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(ClusterModel))]
+    [OutputType(typeof(DocCluster.Classification.ImageClassifier))]
     public sealed class ImportImageModelCommand : PSCmdlet
     {
         private const string PathSet = "Path";
