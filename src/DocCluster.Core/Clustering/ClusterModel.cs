@@ -334,6 +334,7 @@ namespace DocCluster.Clustering
 
         // A MAD from a handful of distances is mostly noise: small clusters borrow the spread pooled over all clusters.
         private const int MinMembersForOwnSpread = 10;
+        private const double RelativeSpreadFloor = 0.2;
 
         private void LearnOutlierLimits(int[] labels, bool[] noise, double[] dOwn, int k)
         {
@@ -341,7 +342,12 @@ namespace DocCluster.Clustering
             var scale = new double[k];
             var members = new List<double>[k];
             for (int c = 0; c < k; c++) members[c] = new List<double>();
-            for (int i = 0; i < labels.Length; i++) if (!noise[i]) members[labels[i]].Add(dOwn[i]);
+            var counts = new int[k];
+            for (int i = 0; i < labels.Length; i++) if (!noise[i]) counts[labels[i]]++;
+            // In-sample distances are biased low: each member pulled its own centre towards itself. For a mean centre the
+            // leave-one-out distance is exactly d·n/(n−1), which is what a new image of the same kind is compared against.
+            for (int i = 0; i < labels.Length; i++)
+                if (!noise[i]) members[labels[i]].Add(counts[labels[i]] > 1 ? dOwn[i] * counts[labels[i]] / (counts[labels[i]] - 1.0) : dOwn[i]);
             var pooledDev = new List<double>();
             for (int c = 0; c < k; c++)
             {
@@ -363,6 +369,9 @@ namespace DocCluster.Clustering
             for (int c = 0; c < k; c++)
             {
                 if (members[c].Count < MinMembersForOwnSpread || scale[c] <= 0) scale[c] = pooled;
+                // Distances concentrate in many dimensions, so a MAD can be tiny next to the distances themselves; without
+                // a floor, anything a little farther than usual would be an outlier.
+                scale[c] = Math.Max(scale[c], RelativeSpreadFloor * med[c]);
                 limit[c] = med[c] + Options.OutlierThreshold * scale[c];
                 if (double.IsNaN(limit[c])) limit[c] = double.PositiveInfinity;
             }

@@ -43,9 +43,9 @@ namespace DocCluster.PowerShell.Cmdlets
         /// <summary>Default: Euclidean for designed features (DocLayout, DocLayout+CNN: standardised and block-weighted), Cosine for CNN embeddings.</summary>
         public ClusterMetric Metric { get; set; }
 
-        /// <summary>How K is chosen when -K is Auto: mean silhouette (default) or agreement between fits on resamples.</summary>
+        /// <summary>How K is chosen when -K is Auto. Default Stability (agreement between fits on resamples); see docs/auto-k.md.</summary>
         [Parameter(ParameterSetName = FitSet)]
-        public AutoKCriterion AutoKCriterion { get; set; } = AutoKCriterion.Silhouette;
+        public AutoKCriterion AutoKCriterion { get; set; } = AutoKCriterion.Stability;
 
         /// <summary>Density clustering: the smallest group that counts as a cluster (default: 1% of the images, at least 5).</summary>
         [Parameter(ParameterSetName = FitSet)]

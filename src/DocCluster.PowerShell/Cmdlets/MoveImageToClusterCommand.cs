@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using DocCluster.Clustering;
+using DocCluster.PowerShell.Support;
 using DocCluster.Sorting;
 
 namespace DocCluster.PowerShell.Cmdlets
@@ -19,7 +20,9 @@ namespace DocCluster.PowerShell.Cmdlets
         /// <summary>Folder that outliers go to unless -IncludeOutliers.</summary>
         public const string OutlierFolder = "outliers";
 
+        /// <summary>Output of Invoke-ImageCluster, or of Invoke-ImageClassification (one folder per kind).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [SortableInput]
         public ClusterAssignment InputObject { get; set; }
 
         [Parameter(Mandatory = true, Position = 0)]
