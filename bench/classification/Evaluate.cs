@@ -14,8 +14,8 @@ namespace DocCluster.Bench.Classification
     internal static class Evaluate
     {
         private static readonly double[] Thresholds = { 0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7 };
-        private static readonly double[] BatchThresholds = { 0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5 };
-        private static double BatchThreshold = 0.2;
+        private static readonly double[] BatchThresholds = { 0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4 };
+        private static double BatchThreshold = ClassifierOptions.DefaultBatchMinConfidence;
 
         public static int Run(string docsDev, string mobilenet, string cacheDir, string[] args)
         {
@@ -37,6 +37,8 @@ namespace DocCluster.Bench.Classification
                     case "clip": opt.ClipZ = v; break;
                     case "nb": opt.Neighbors = (int)v; break;
                     case "surv": opt.Survival = v; break;
+                    case "wh": opt.Whitening = v; break;
+                    case "btyp": opt.BatchTypicality = v != 0; break;
                 }
             }
             var layout = Extract.Load(docsDev, "DocLayout", null, cacheDir);
@@ -55,10 +57,17 @@ namespace DocCluster.Bench.Classification
             Console.WriteLine("|---|---|---|---|---|");
             FewShot("DocLayout", "prototype (ImageClassifier)", layout, seeds, perKind, opt);
             FewShot("MobileNetV1", "prototype (ImageClassifier)", mnet, seeds, perKind, opt);
+            FewShot("DocLayout", "batch: kNN graph + absorbing walk × typicality (BatchClassifier, default)", layout, seeds, perKind, opt, Batch, BatchThreshold);
+            var plain = opt.Clone(); plain.BatchTypicality = false;
+            FewShot("DocLayout", "batch, walk only (no typicality)", layout, seeds, perKind, plain, Batch, BatchThreshold);
+            var wh = opt.Clone(); wh.Whitening = 0.5;
+            FewShot("DocLayout", "batch, shrinkage-LDA metric (λ = 0.5)", layout, seeds, perKind, wh, Batch, BatchThreshold);
+            FewShot("MobileNetV1", "batch (BatchClassifier)", mnet, seeds, perKind, opt, Batch, BatchThreshold);
             LogReg("MobileNetV1", mnet, seeds, perKind);
             LogReg("DocLayout", layout, seeds, perKind);
             Console.WriteLine();
             HeldBack("DocLayout", layout, seeds, perKind, opt);
+            HeldBack("DocLayout", "batch classifier, default", layout, seeds, perKind, opt, Batch, BatchThresholds);
             HeldBack("MobileNetV1", mnet, seeds, perKind, opt);
             return 0;
         }

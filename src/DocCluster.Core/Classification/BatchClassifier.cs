@@ -19,7 +19,8 @@ namespace DocCluster.Classification
     /// f_k(page) = P(absorbed by kind k) solves f = α(P_uu f + P_ul Y) — label propagation (Zhu et al. 2003; label spreading,
     /// Zhou et al. 2004, with the random-walk normalisation) with an explicit Unknown sink. Pages in a region that no labelled
     /// example reaches within a few steps — a kind nobody labelled — keep most of their mass in Unknown.
-    /// Confidence = f_best (0..1); KindProbability = f_best / Σ f_k; Typicality = Σ f_k (probability of reaching any labelled kind).
+    /// Confidence = f_best · Typicality (0..1), Typicality as in <see cref="ImageClassifier"/> (distance to the kind's prototype over its
+    /// calibrated spread; 1 when <see cref="ClassifierOptions.BatchTypicality"/> is off); KindProbability = f_best / Σ f_k.
     /// Deterministic: the pages are processed in (Path, Page, input position) order whatever order they came in.
     /// </remarks>
     public static class BatchClassifier
@@ -53,6 +54,7 @@ namespace DocCluster.Classification
             for (int i = 0; i < nu; i++) raw[nl + i] = pages[order[i]].Vector;
 
             var x = Embed(raw, d, opt.Standardize, classifier.ClipZ, classifier.Weights);
+            if (opt.Whitening > 0) x = Whiten(x, classifier.ExampleLabels, K, opt.Whitening);
             var f = Absorb(x, classifier.ExampleLabels, K, Math.Max(1, opt.Neighbors), opt.Survival, cancelled);
             if (f == null) return null;
 
@@ -66,13 +68,18 @@ namespace DocCluster.Classification
                 for (int k = 1; k < K; k++) if (fu[k] > fu[best]) best = k;
                 for (int k = 0; k < K; k++) if (k != best && (second < 0 || fu[k] > fu[second])) second = k;
                 double reach = fu.Sum();
-                double conf = Math.Max(0, Math.Min(1, fu[best]));
+                // typicality of the page for its batch kind, as the prototype classifier measures it (distance / calibrated spread)
+                var xt = classifier.Transform(feature.Vector);
+                double ratio = Math.Sqrt(ImageClassifier.SquaredDistance(xt, classifier.Prototypes[best])) / classifier.Spread[best];
+                double excess = Math.Max(0, ratio - classifier.TypicalRatio) / (classifier.TailWidth > 0 ? classifier.TailWidth : 1e-9);
+                double typicality = opt.BatchTypicality ? Math.Exp(-0.5 * excess * excess) : 1;
+                double conf = Math.Max(0, Math.Min(1, fu[best] * typicality));
                 bool unknown = conf < minConfidence;
                 r.Kind = unknown ? ClassificationResult.UnknownKind : classifier.Kinds[best];
                 r.PredictedKind = classifier.Kinds[best];
                 r.Confidence = conf;
                 r.KindProbability = reach > 0 ? fu[best] / reach : 1.0 / K;
-                r.Typicality = Math.Max(0, Math.Min(1, reach));
+                r.Typicality = typicality;
                 r.IsUnknown = unknown;
                 r.RunnerUpKind = second >= 0 ? classifier.Kinds[second] : null;
                 r.RunnerUpProbability = second >= 0 && reach > 0 ? fu[second] / reach : 0;
@@ -116,6 +123,44 @@ namespace DocCluster.Classification
                 x[i] = z;
             }
             return x;
+        }
+
+        /// <summary>Maps x to L⁻¹x where LLᵀ = (1−λ)·S_w + λ·diag(S_w) + ε·I, S_w the labelled examples' pooled within-kind
+        /// covariance (shrinkage LDA metric, Friedman 1989 / Ledoit–Wolf style shrinkage towards the diagonal).</summary>
+        internal static double[][] Whiten(double[][] x, int[] labels, int K, double lambda)
+        {
+            int d = x[0].Length, nl = labels.Length;
+            var mu = new double[K][]; var cnt = new int[K];
+            for (int k = 0; k < K; k++) mu[k] = new double[d];
+            for (int i = 0; i < nl; i++) { cnt[labels[i]]++; for (int j = 0; j < d; j++) mu[labels[i]][j] += x[i][j]; }
+            for (int k = 0; k < K; k++) if (cnt[k] > 0) for (int j = 0; j < d; j++) mu[k][j] /= cnt[k];
+            var S = new double[d, d];
+            for (int i = 0; i < nl; i++)
+            {
+                var m = mu[labels[i]];
+                for (int a = 0; a < d; a++) { double da = x[i][a] - m[a]; if (da == 0) continue; for (int b = 0; b <= a; b++) S[a, b] += da * (x[i][b] - m[b]); }
+            }
+            double dof = Math.Max(1, nl - K), tr = 0;
+            for (int a = 0; a < d; a++) { for (int b = 0; b <= a; b++) S[a, b] /= dof; tr += S[a, a]; }
+            double eps = Math.Max(1e-12, 1e-3 * tr / d);
+            for (int a = 0; a < d; a++) { for (int b = 0; b < a; b++) S[a, b] *= 1 - lambda; S[a, a] += eps; }
+            // Cholesky (lower)
+            var L = new double[d, d];
+            for (int a = 0; a < d; a++)
+                for (int b = 0; b <= a; b++)
+                {
+                    double v = S[a, b];
+                    for (int t = 0; t < b; t++) v -= L[a, t] * L[b, t];
+                    L[a, b] = a == b ? Math.Sqrt(Math.Max(v, 1e-300)) : v / L[b, b];
+                }
+            var y = new double[x.Length][];
+            for (int i = 0; i < x.Length; i++)
+            {
+                var z = new double[d];
+                for (int a = 0; a < d; a++) { double v = x[i][a]; for (int t = 0; t < a; t++) v -= L[a, t] * z[t]; z[a] = v / L[a, a]; }
+                y[i] = z;
+            }
+            return y;
         }
 
         /// <summary>Absorption probabilities f[u][k] for the unlabelled nodes (x[labels.Length..]); labelled nodes come first.</summary>
