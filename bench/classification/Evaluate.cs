@@ -14,6 +14,8 @@ namespace DocCluster.Bench.Classification
     internal static class Evaluate
     {
         private static readonly double[] Thresholds = { 0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7 };
+        private static readonly double[] BatchThresholds = { 0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4 };
+        private static double BatchThreshold = ClassifierOptions.DefaultBatchMinConfidence;
 
         public static int Run(string docsDev, string mobilenet, string cacheDir, string[] args)
         {
@@ -25,6 +27,7 @@ namespace DocCluster.Bench.Classification
                 double v = kv.Length == 2 ? double.Parse(kv[1], CultureInfo.InvariantCulture) : 0;
                 switch (kv[0])
                 {
+                    case "bt": BatchThreshold = v; break;
                     case "seeds": seeds = (int)v; break;
                     case "k": perKind = (int)v; break;
                     case "prior": opt.SpreadPrior = v; break;
@@ -32,10 +35,20 @@ namespace DocCluster.Bench.Classification
                     case "typ": opt.TypicalRatio = v; break;
                     case "tail": opt.TailWidth = v; break;
                     case "clip": opt.ClipZ = v; break;
+                    case "nb": opt.Neighbors = (int)v; break;
+                    case "surv": opt.Survival = v; break;
+                    case "wh": opt.Whitening = v; break;
+                    case "btyp": opt.BatchTypicality = v != 0; break;
                 }
             }
             var layout = Extract.Load(docsDev, "DocLayout", null, cacheDir);
             if (args.Contains("diag")) { Diag.Run(layout); return 0; }
+            if (args.Contains("batchonly"))
+            {
+                FewShot("DocLayout", "batch", layout, seeds, perKind, opt, Batch, BatchThreshold);
+                HeldBack("DocLayout", "batch", layout, seeds, perKind, opt, Batch, BatchThresholds);
+                return 0;
+            }
             var mnet = Extract.Load(docsDev, "MobileNetV1", mobilenet, cacheDir);
             Console.WriteLine($"docs-dev: {layout.Count} pages, {layout.Select(e => e.kind).Distinct().Count()} kinds; {perKind} labels per kind, {seeds} seeds; " +
                 $"options: prior={opt.SpreadPrior} sharp={opt.Sharpness} typ={opt.TypicalRatio} tail={opt.TailWidth} clip={opt.ClipZ}");
@@ -44,10 +57,17 @@ namespace DocCluster.Bench.Classification
             Console.WriteLine("|---|---|---|---|---|");
             FewShot("DocLayout", "prototype (ImageClassifier)", layout, seeds, perKind, opt);
             FewShot("MobileNetV1", "prototype (ImageClassifier)", mnet, seeds, perKind, opt);
+            FewShot("DocLayout", "batch: kNN graph + absorbing walk × typicality (BatchClassifier, default)", layout, seeds, perKind, opt, Batch, BatchThreshold);
+            var plain = opt.Clone(); plain.BatchTypicality = false;
+            FewShot("DocLayout", "batch, walk only (no typicality)", layout, seeds, perKind, plain, Batch, BatchThreshold);
+            var wh = opt.Clone(); wh.Whitening = 0.5;
+            FewShot("DocLayout", "batch, shrinkage-LDA metric (λ = 0.5)", layout, seeds, perKind, wh, Batch, BatchThreshold);
+            FewShot("MobileNetV1", "batch (BatchClassifier)", mnet, seeds, perKind, opt, Batch, BatchThreshold);
             LogReg("MobileNetV1", mnet, seeds, perKind);
             LogReg("DocLayout", layout, seeds, perKind);
             Console.WriteLine();
             HeldBack("DocLayout", layout, seeds, perKind, opt);
+            HeldBack("DocLayout", "batch classifier, default", layout, seeds, perKind, opt, Batch, BatchThresholds);
             HeldBack("MobileNetV1", mnet, seeds, perKind, opt);
             return 0;
         }
@@ -68,27 +88,42 @@ namespace DocCluster.Bench.Classification
             return (train, test);
         }
 
+        internal delegate IReadOnlyList<ClassificationResult> Method(List<(ImageFeature, string)> train, List<ImageFeature> test, ClassifierOptions opt);
+
+        internal static readonly Method Prototype = (train, test, opt) => { var c = ImageClassifier.Train(train, opt); return test.Select(f => c.Predict(f, 0)).ToList(); };
+        internal static readonly Method Batch = (train, test, opt) => BatchClassifier.Classify(ImageClassifier.Train(train, opt), test, 0);
+
         private static void FewShot(string name, string clf, List<(ImageFeature feature, string kind)> data, int seeds, int perKind, ClassifierOptions opt)
+            => FewShot(name, clf, data, seeds, perKind, opt, Prototype, ClassifierOptions.DefaultMinConfidence);
+
+        private static void FewShot(string name, string clf, List<(ImageFeature feature, string kind)> data, int seeds, int perKind, ClassifierOptions opt, Method method, double threshold)
         {
             var forced = new List<double>(); var strict = new List<double>(); var unk = new List<double>();
+            var confusion = new Dictionary<string, int>();
             for (int s = 0; s < seeds; s++)
             {
                 var (train, test) = Split(data, s, perKind, null);
-                var c = ImageClassifier.Train(train, opt);
-                var r = test.Select(t => (res: c.Predict(t.f, ClassifierOptions.DefaultMinConfidence), t.kind)).ToList();
+                var res = method(train, test.Select(t => t.f).ToList(), opt);
+                var r = test.Select((t, i) => (res: res[i], t.kind)).ToList();
+                if (Environment.GetEnvironmentVariable("CONF") == "1")
+                    foreach (var g in r.Where(t => t.res.PredictedKind != t.kind).GroupBy(t => t.kind + " -> " + t.res.PredictedKind)) confusion[g.Key] = (confusion.TryGetValue(g.Key, out var c0) ? c0 : 0) + g.Count();
                 forced.Add(r.Average(t => t.res.PredictedKind == t.kind ? 1.0 : 0));
-                strict.Add(r.Average(t => t.res.Kind == t.kind ? 1.0 : 0));
-                unk.Add(r.Average(t => t.res.IsUnknown ? 1.0 : 0));
+                strict.Add(r.Average(t => t.res.Confidence >= threshold && t.res.PredictedKind == t.kind ? 1.0 : 0));
+                unk.Add(r.Average(t => t.res.Confidence < threshold ? 1.0 : 0));
             }
             Console.WriteLine($"| {name} | {clf} | {Stat(forced)} | {Stat(strict)} | {Stat(unk)} |");
+            foreach (var kv in confusion.OrderByDescending(kv => kv.Value)) Console.Error.WriteLine($"  {kv.Key}: {kv.Value / (double)seeds:0.0}/seed");
         }
 
         private static void HeldBack(string name, List<(ImageFeature feature, string kind)> data, int seeds, int perKind, ClassifierOptions opt)
+            => HeldBack(name, "prototype classifier", data, seeds, perKind, opt, Prototype, Thresholds);
+
+        private static void HeldBack(string name, string clf, List<(ImageFeature feature, string kind)> data, int seeds, int perKind, ClassifierOptions opt, Method method, double[] Thresholds)
         {
-            Console.WriteLine($"Held-back kind, {name} features (prototype classifier): share of the held-back kind's pages that come out Unknown / " +
+            Console.WriteLine($"Held-back kind, {name} features ({clf}): share of the held-back kind's pages that come out Unknown / " +
                 "accuracy on the known kinds' test pages (Unknown = wrong), per MinConfidence; mean over seeds.");
             Console.WriteLine();
-            Console.WriteLine("| held back | " + string.Join(" | ", Thresholds.Select(t => "t=" + t.ToString("0.0", CultureInfo.InvariantCulture))) + " |");
+            Console.WriteLine("| held back | " + string.Join(" | ", Thresholds.Select(t => "t=" + t.ToString("0.0#", CultureInfo.InvariantCulture))) + " |");
             Console.WriteLine("|---|" + string.Concat(Thresholds.Select(_ => "---|")));
             var allUnk = new double[Thresholds.Length]; var allAcc = new double[Thresholds.Length]; int kinds = 0;
             foreach (var kind in data.Select(e => e.kind).Distinct().OrderBy(k => k, StringComparer.Ordinal))
@@ -97,8 +132,8 @@ namespace DocCluster.Bench.Classification
                 for (int s = 0; s < seeds; s++)
                 {
                     var (train, test) = Split(data, s, perKind, kind);
-                    var c = ImageClassifier.Train(train, opt);
-                    var r = test.Select(t => (res: c.Predict(t.f, 0), t.kind)).ToList();
+                    var res = method(train, test.Select(t => t.f).ToList(), opt);
+                    var r = test.Select((t, i) => (res: res[i], t.kind)).ToList();
                     for (int ti = 0; ti < Thresholds.Length; ti++)
                     {
                         double th = Thresholds[ti];

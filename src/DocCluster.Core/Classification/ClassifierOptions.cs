@@ -6,6 +6,9 @@ namespace DocCluster.Classification
         /// <summary>The -MinConfidence the benchmark chose (bench/classification/RESULTS.md): below it a prediction is "Unknown".</summary>
         public const double DefaultMinConfidence = 0.4;
 
+        /// <summary>The -MinConfidence for batch classification (<see cref="BatchClassifier"/>) the benchmark chose (bench/classification/RESULTS.md).</summary>
+        public const double DefaultBatchMinConfidence = 0.1;
+
         /// <summary>Standardise each dimension with the mean/standard deviation of the examples before weighting (default true).</summary>
         public bool Standardize { get; set; } = true;
 
@@ -24,6 +27,21 @@ namespace DocCluster.Classification
 
         /// <summary>Width of the typicality tail beyond <see cref="TypicalRatio"/>, in units of the kind spread.</summary>
         public double TailWidth { get; set; } = 0.15;
+
+        /// <summary>Neighbours per page in <see cref="BatchClassifier"/>'s k-nearest-neighbour graph.</summary>
+        public int Neighbors { get; set; } = 10;
+
+        /// <summary><see cref="BatchClassifier"/>: probability that the random walk goes on at each step rather than being absorbed
+        /// into Unknown (0..1, exclusive of 1).</summary>
+        public double Survival { get; set; } = 0.99;
+
+        /// <summary><see cref="BatchClassifier"/>: 0 = Euclidean graph; λ in (0, 1] = measure distances in the metric of the labelled
+        /// examples' within-kind covariance shrunk towards its diagonal by λ (shrinkage LDA).</summary>
+        public double Whitening { get; set; } = 0;
+
+        /// <summary><see cref="BatchClassifier"/>: multiply the walk's confidence by the prototype typicality (needed to find a kind
+        /// nobody labelled in small batches, where every page is a step or two from a labelled example).</summary>
+        public bool BatchTypicality { get; set; } = true;
 
         public ClassifierOptions Clone() => (ClassifierOptions)MemberwiseClone();
     }

@@ -21,7 +21,7 @@ namespace DocCluster.Classification
     {
         public const string AlgorithmName = "NearestPrototype-SpreadCalibrated";
 
-        public int FormatVersion { get; set; } = 1;
+        public int FormatVersion { get; set; } = 2;
         /// <summary>Names the scoring scheme, independent of <see cref="FormatVersion"/>.</summary>
         public string Algorithm { get; set; } = AlgorithmName;
         public string Model { get; set; }
@@ -47,8 +47,15 @@ namespace DocCluster.Classification
         public double Sharpness { get; set; }
         public double TypicalRatio { get; set; }
         public double TailWidth { get; set; }
-        /// <summary>Confidence below which Invoke-ImageClassification reports Unknown unless -MinConfidence says otherwise.</summary>
+        /// <summary>The labelled examples' raw feature vectors (training order: kind, path, page) and their kind indices; kept so that
+        /// <see cref="BatchClassifier"/> can classify a whole batch transductively. Null in classifiers of format version 1.</summary>
+        public float[][] ExampleVectors { get; set; }
+        public int[] ExampleLabels { get; set; }
+        /// <summary>Confidence below which Invoke-ImageClassification -Streaming reports Unknown unless -MinConfidence says otherwise.</summary>
         public double DefaultMinConfidence { get; set; } = ClassifierOptions.DefaultMinConfidence;
+        /// <summary>Confidence below which batch classification (<see cref="BatchClassifier"/>, Invoke-ImageClassification without
+        /// -Streaming) reports Unknown unless -MinConfidence says otherwise.</summary>
+        public double DefaultBatchMinConfidence { get; set; } = ClassifierOptions.DefaultBatchMinConfidence;
 
         // ------------------------------------------------------------------ train
 
@@ -62,6 +69,8 @@ namespace DocCluster.Classification
             if (examples == null) throw new ArgumentNullException(nameof(examples));
             options = (options ?? new ClassifierOptions()).Clone();
             if (examples.Count == 0) throw new ArgumentException("No labelled examples: the input is empty.", nameof(examples));
+            if (!(options.Survival >= 0 && options.Survival < 1)) throw new ArgumentOutOfRangeException(nameof(options), "Survival must be in [0, 1).");
+            if (options.Neighbors < 1) throw new ArgumentOutOfRangeException(nameof(options), "Neighbors must be at least 1.");
             for (int i = 0; i < examples.Count; i++)
             {
                 if (examples[i].feature == null) throw new ArgumentException($"Example {i} has no feature.", nameof(examples));
@@ -157,6 +166,8 @@ namespace DocCluster.Classification
             for (int k = 0; k < K; k++)
                 spread[k] = Math.Sqrt(Math.Max((loo[k] + options.SpreadPrior * pooledSq) / (looCount[k] + options.SpreadPrior), 1e-12));
             m.Prototypes = protos;
+            m.ExampleVectors = sorted.Select(t => (float[])t.feature.Vector.Clone()).ToArray();
+            m.ExampleLabels = label;
             m.ExampleCounts = counts;
             m.Spread = spread;
             m.PooledSpread = Math.Sqrt(pooledSq);

@@ -1,16 +1,24 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using DocCluster.Classification;
 using DocCluster.Features;
 
 namespace DocCluster.PowerShell.Cmdlets
 {
-    /// <summary>Classifies each ImageFeature from the pipeline (streaming). Features from another extractor than the
-    /// classifier's are a bad argument for the whole run: terminating error FeatureModelMismatch.</summary>
+    /// <summary>Classifies ImageFeatures from the pipeline. By default the whole input is buffered and classified together
+    /// (<see cref="BatchClassifier"/>: the labelled examples and the batch's pages form a nearest-neighbour graph, so pages
+    /// are named by the labelled examples their neighbourhood leads to, and a region no example reaches is Unknown); results
+    /// come out in input order after the last input. -Streaming classifies each page on its own as it arrives (nearest
+    /// prototype). Features from another extractor than the classifier's are a bad argument for the whole run: terminating
+    /// error FeatureModelMismatch.</summary>
     [Cmdlet(VerbsLifecycle.Invoke, "ImageClassification")]
     [OutputType(typeof(ClassificationResult))]
     public sealed class InvokeImageClassificationCommand : PSCmdlet
     {
+        private readonly List<ImageFeature> buffer = new List<ImageFeature>();
+        private bool stopping;
+
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         public ImageFeature[] InputObject { get; set; }
 
@@ -18,16 +26,29 @@ namespace DocCluster.PowerShell.Cmdlets
         [ValidateNotNull]
         public ImageClassifier Classifier { get; set; }
 
-        /// <summary>Below this confidence (0..1) the kind is Unknown; default: the classifier's DefaultMinConfidence.</summary>
+        /// <summary>Below this confidence (0..1) the kind is Unknown; default: the classifier's DefaultBatchMinConfidence
+        /// (batch mode) or DefaultMinConfidence (-Streaming). The two modes' confidences are on different scales.</summary>
         [Parameter]
         [ValidateRange(0.0, 1.0)]
         public double MinConfidence { get; set; }
+
+        /// <summary>Classify each page on its own as it arrives (nearest prototype with calibrated spread; constant memory,
+        /// results stream). Without it the input is buffered and classified as one batch, which is more accurate and finds
+        /// pages of a kind nobody labelled more reliably, but emits nothing until the input ends and costs time quadratic in
+        /// the batch size (nearest-neighbour graph). Classifiers saved by format version 1 (no stored examples) always stream.</summary>
+        [Parameter]
+        public SwitchParameter Streaming { get; set; }
+
+        private bool Batch => !Streaming && Classifier.ExampleVectors != null && Classifier.ExampleVectors.Length > 0;
 
         protected override void BeginProcessing()
         {
             if (Classifier.Prototypes == null || Classifier.Kinds == null)
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("The classifier is not trained (no prototypes)."), "InvalidClassifier", ErrorCategory.InvalidArgument, Classifier));
-            if (!MyInvocation.BoundParameters.ContainsKey(nameof(MinConfidence))) MinConfidence = Classifier.DefaultMinConfidence;
+            if (!Streaming && !Batch)
+                WriteWarning("The classifier keeps no labelled examples (saved by an older version): classifying page by page as with -Streaming. Train it again for batch classification.");
+            if (!MyInvocation.BoundParameters.ContainsKey(nameof(MinConfidence)))
+                MinConfidence = Batch ? Classifier.DefaultBatchMinConfidence : Classifier.DefaultMinConfidence;
         }
 
         protected override void ProcessRecord()
@@ -40,18 +61,33 @@ namespace DocCluster.PowerShell.Cmdlets
                     ThrowTerminatingError(new ErrorRecord(
                         new ArgumentException($"'{feature}' was made with {feature.Model} ({feature.ModelFingerprint}, {feature.Dimension}-d) but the classifier was trained on {Classifier.Model} ({Classifier.ModelFingerprint}, {Classifier.Dimension}-d). Extract features with the classifier's model."),
                         "FeatureModelMismatch", ErrorCategory.InvalidArgument, feature));
-                ClassificationResult result;
                 try
                 {
-                    result = Classifier.Predict(feature, MinConfidence);
+                    Classifier.CheckCompatible(feature);
                 }
                 catch (ArgumentException ex)
                 {
                     WriteError(new ErrorRecord(ex, "InvalidFeature", ErrorCategory.InvalidData, feature.Path));
                     continue;
                 }
-                WriteObject(result);
+                if (Batch) { buffer.Add(feature); continue; }
+                WriteObject(Classifier.Predict(feature, MinConfidence));
             }
         }
+
+        protected override void EndProcessing()
+        {
+            if (!Batch || buffer.Count == 0) return;
+            WriteVerbose($"Classifying {buffer.Count} page(s) as one batch with {Classifier.ExampleVectors.Length} labelled example(s).");
+            var results = BatchClassifier.Classify(Classifier, buffer, MinConfidence, () => stopping);
+            if (results == null) throw new PipelineStoppedException();
+            foreach (var r in results)
+            {
+                if (stopping) throw new PipelineStoppedException();
+                WriteObject(r);
+            }
+        }
+
+        protected override void StopProcessing() => stopping = true;
     }
 }

@@ -59,10 +59,15 @@ namespace DocCluster.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string LabelProperty { get; set; }
 
-        /// <summary>Default -MinConfidence stored in the classifier (0..1).</summary>
+        /// <summary>Default -MinConfidence stored in the classifier (0..1) for Invoke-ImageClassification -Streaming.</summary>
         [Parameter]
         [ValidateRange(0.0, 1.0)]
         public double MinConfidence { get; set; } = ClassifierOptions.DefaultMinConfidence;
+
+        /// <summary>Default -MinConfidence stored in the classifier (0..1) for Invoke-ImageClassification's batch mode (its default).</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double BatchMinConfidence { get; set; } = ClassifierOptions.DefaultBatchMinConfidence;
 
         protected override void ProcessRecord()
         {
@@ -104,6 +109,7 @@ namespace DocCluster.PowerShell.Cmdlets
                 ThrowTerminatingError(new ErrorRecord(ex, "InvalidTrainingInput", ErrorCategory.InvalidArgument, null));
             }
             classifier.DefaultMinConfidence = MinConfidence;
+            classifier.DefaultBatchMinConfidence = BatchMinConfidence;
             WriteVerbose($"Trained on {examples.Count} example(s) of {classifier.Kinds.Length} kind(s): " +
                 string.Join(", ", classifier.Kinds.Select((k, i) => $"{k} ({classifier.ExampleCounts[i]})")));
             WriteObject(classifier);

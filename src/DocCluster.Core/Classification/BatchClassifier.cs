@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DocCluster.Features;
+
+namespace DocCluster.Classification
+{
+    /// <summary>
+    /// Transductive classification of a whole batch: the labelled examples stored in an <see cref="ImageClassifier"/> and the
+    /// batch's pages form one k-nearest-neighbour graph; every page's kind is where a random walk from it is absorbed.
+    /// </summary>
+    /// <remarks>
+    /// Space: standardised with the mean/standard deviation of examples + batch (many pages estimate scales far better than
+    /// 5 per kind), clipped to ±ClipZ, multiplied by <see cref="FeatureWeighting"/> weights, L2-normalised (like ClusterModel).
+    /// Graph: each node's <see cref="ClassifierOptions.Neighbors"/> nearest neighbours, weight exp(−d²/(σᵢσⱼ)) with σᵢ the
+    /// distance to the node's k-th neighbour (self-tuning scale, Zelnik-Manor &amp; Perona 2004), made symmetric (union).
+    /// Walk: labelled examples absorb (into their kind); from a page the walk follows an edge with probability proportional
+    /// to its weight, but before every step it is absorbed into "Unknown" with probability 1 − <see cref="ClassifierOptions.Survival"/>.
+    /// f_k(page) = P(absorbed by kind k) solves f = α(P_uu f + P_ul Y) — label propagation (Zhu et al. 2003; label spreading,
+    /// Zhou et al. 2004, with the random-walk normalisation) with an explicit Unknown sink. Pages in a region that no labelled
+    /// example reaches within a few steps — a kind nobody labelled — keep most of their mass in Unknown.
+    /// Confidence = f_best · Typicality (0..1), Typicality as in <see cref="ImageClassifier"/> (distance to the kind's prototype over its
+    /// calibrated spread; 1 when <see cref="ClassifierOptions.BatchTypicality"/> is off); KindProbability = f_best / Σ f_k.
+    /// Deterministic: the pages are processed in (Path, Page, input position) order whatever order they came in.
+    /// </remarks>
+    public static class BatchClassifier
+    {
+        public const string AlgorithmName = "KnnGraph-AbsorbingWalk";
+
+        /// <summary>Classifies <paramref name="pages"/> together; results in input order. Kind is "Unknown" below <paramref name="minConfidence"/>.</summary>
+        public static IReadOnlyList<ClassificationResult> Classify(ImageClassifier classifier, IReadOnlyList<ImageFeature> pages, double minConfidence)
+            => Classify(classifier, pages, minConfidence, null);
+
+        /// <summary>As above; returns null as soon as <paramref name="cancelled"/> (polled between rows of work) says so.</summary>
+        public static IReadOnlyList<ClassificationResult> Classify(ImageClassifier classifier, IReadOnlyList<ImageFeature> pages, double minConfidence, Func<bool> cancelled)
+        {
+            if (classifier == null) throw new ArgumentNullException(nameof(classifier));
+            if (pages == null) throw new ArgumentNullException(nameof(pages));
+            if (double.IsNaN(minConfidence) || minConfidence < 0 || minConfidence > 1)
+                throw new ArgumentOutOfRangeException(nameof(minConfidence), "MinConfidence must be between 0 and 1.");
+            if (classifier.ExampleVectors == null || classifier.ExampleLabels == null || classifier.ExampleVectors.Length != classifier.ExampleLabels.Length
+                || classifier.ExampleVectors.Length == 0)
+                throw new InvalidOperationException("The classifier does not keep its labelled examples (trained by an older version?): train it again to classify a batch.");
+            foreach (var p in pages) classifier.CheckCompatible(p);
+            if (pages.Count == 0) return new ClassificationResult[0];
+
+            var opt = classifier.Options ?? new ClassifierOptions();
+            int K = classifier.Kinds.Length, d = classifier.Dimension;
+            var order = Enumerable.Range(0, pages.Count)
+                .OrderBy(i => pages[i].Path, StringComparer.Ordinal).ThenBy(i => pages[i].Page).ThenBy(i => i).ToArray();
+            int nl = classifier.ExampleVectors.Length, nu = pages.Count, n = nl + nu;
+            var raw = new float[n][];
+            for (int i = 0; i < nl; i++) raw[i] = classifier.ExampleVectors[i];
+            for (int i = 0; i < nu; i++) raw[nl + i] = pages[order[i]].Vector;
+
+            var x = Embed(raw, d, opt.Standardize, classifier.ClipZ, classifier.Weights);
+            if (opt.Whitening > 0) x = Whiten(x, classifier.ExampleLabels, K, opt.Whitening);
+            var f = Absorb(x, classifier.ExampleLabels, K, Math.Max(1, opt.Neighbors), opt.Survival, cancelled);
+            if (f == null) return null;
+
+            var results = new ClassificationResult[nu];
+            for (int u = 0; u < nu; u++)
+            {
+                var feature = pages[order[u]];
+                var r = classifier.Predict(feature, 0); // prototype distance/score for reference
+                var fu = f[u];
+                int best = 0, second = -1;
+                for (int k = 1; k < K; k++) if (fu[k] > fu[best]) best = k;
+                for (int k = 0; k < K; k++) if (k != best && (second < 0 || fu[k] > fu[second])) second = k;
+                double reach = fu.Sum();
+                // typicality of the page for its batch kind, as the prototype classifier measures it (distance / calibrated spread)
+                var xt = classifier.Transform(feature.Vector);
+                double ratio = Math.Sqrt(ImageClassifier.SquaredDistance(xt, classifier.Prototypes[best])) / classifier.Spread[best];
+                double excess = Math.Max(0, ratio - classifier.TypicalRatio) / (classifier.TailWidth > 0 ? classifier.TailWidth : 1e-9);
+                double typicality = opt.BatchTypicality ? Math.Exp(-0.5 * excess * excess) : 1;
+                double conf = Math.Max(0, Math.Min(1, fu[best] * typicality));
+                bool unknown = conf < minConfidence;
+                r.Kind = unknown ? ClassificationResult.UnknownKind : classifier.Kinds[best];
+                r.PredictedKind = classifier.Kinds[best];
+                r.Confidence = conf;
+                r.KindProbability = reach > 0 ? fu[best] / reach : 1.0 / K;
+                r.Typicality = typicality;
+                r.IsUnknown = unknown;
+                r.RunnerUpKind = second >= 0 ? classifier.Kinds[second] : null;
+                r.RunnerUpProbability = second >= 0 && reach > 0 ? fu[second] / reach : 0;
+                int ki = Array.IndexOf(classifier.Kinds, r.PredictedKind);
+                r.Distance = Math.Sqrt(ImageClassifier.SquaredDistance(classifier.Transform(feature.Vector), classifier.Prototypes[ki]));
+                r.Score = r.Distance / classifier.Spread[ki];
+                results[order[u]] = r;
+            }
+            return results;
+        }
+
+        /// <summary>Standardise with the pool's statistics, clip, weight, L2-normalise.</summary>
+        internal static double[][] Embed(float[][] raw, int d, bool standardize, double clipZ, double[] weights)
+        {
+            int n = raw.Length;
+            var mean = new double[d]; var scale = new double[d];
+            if (standardize)
+            {
+                foreach (var v in raw) for (int j = 0; j < d; j++) mean[j] += v[j];
+                for (int j = 0; j < d; j++) mean[j] /= n;
+                foreach (var v in raw) for (int j = 0; j < d; j++) { double z = v[j] - mean[j]; scale[j] += z * z; }
+                for (int j = 0; j < d; j++)
+                {
+                    double sd = Math.Sqrt(scale[j] / n);
+                    scale[j] = sd > 1e-10 * Math.Max(1.0, Math.Abs(mean[j])) ? sd : 1.0;
+                }
+            }
+            else for (int j = 0; j < d; j++) scale[j] = 1;
+            var x = new double[n][];
+            for (int i = 0; i < n; i++)
+            {
+                var z = new double[d]; double s = 0;
+                for (int j = 0; j < d; j++)
+                {
+                    double v = (raw[i][j] - mean[j]) / scale[j];
+                    if (standardize && clipZ > 0) v = Math.Max(-clipZ, Math.Min(clipZ, v));
+                    if (weights != null) v *= weights[j];
+                    z[j] = v; s += v * v;
+                }
+                if (s > 0) { double inv = 1 / Math.Sqrt(s); for (int j = 0; j < d; j++) z[j] *= inv; }
+                x[i] = z;
+            }
+            return x;
+        }
+
+        /// <summary>Maps x to L⁻¹x where LLᵀ = (1−λ)·S_w + λ·diag(S_w) + ε·I, S_w the labelled examples' pooled within-kind
+        /// covariance (shrinkage LDA metric, Friedman 1989 / Ledoit–Wolf style shrinkage towards the diagonal).</summary>
+        internal static double[][] Whiten(double[][] x, int[] labels, int K, double lambda)
+        {
+            int d = x[0].Length, nl = labels.Length;
+            var mu = new double[K][]; var cnt = new int[K];
+            for (int k = 0; k < K; k++) mu[k] = new double[d];
+            for (int i = 0; i < nl; i++) { cnt[labels[i]]++; for (int j = 0; j < d; j++) mu[labels[i]][j] += x[i][j]; }
+            for (int k = 0; k < K; k++) if (cnt[k] > 0) for (int j = 0; j < d; j++) mu[k][j] /= cnt[k];
+            var S = new double[d, d];
+            for (int i = 0; i < nl; i++)
+            {
+                var m = mu[labels[i]];
+                for (int a = 0; a < d; a++) { double da = x[i][a] - m[a]; if (da == 0) continue; for (int b = 0; b <= a; b++) S[a, b] += da * (x[i][b] - m[b]); }
+            }
+            double dof = Math.Max(1, nl - K), tr = 0;
+            for (int a = 0; a < d; a++) { for (int b = 0; b <= a; b++) S[a, b] /= dof; tr += S[a, a]; }
+            double eps = Math.Max(1e-12, 1e-3 * tr / d);
+            for (int a = 0; a < d; a++) { for (int b = 0; b < a; b++) S[a, b] *= 1 - lambda; S[a, a] += eps; }
+            // Cholesky (lower)
+            var L = new double[d, d];
+            for (int a = 0; a < d; a++)
+                for (int b = 0; b <= a; b++)
+                {
+                    double v = S[a, b];
+                    for (int t = 0; t < b; t++) v -= L[a, t] * L[b, t];
+                    L[a, b] = a == b ? Math.Sqrt(Math.Max(v, 1e-300)) : v / L[b, b];
+                }
+            var y = new double[x.Length][];
+            for (int i = 0; i < x.Length; i++)
+            {
+                var z = new double[d];
+                for (int a = 0; a < d; a++) { double v = x[i][a]; for (int t = 0; t < a; t++) v -= L[a, t] * z[t]; z[a] = v / L[a, a]; }
+                y[i] = z;
+            }
+            return y;
+        }
+
+        /// <summary>Absorption probabilities f[u][k] for the unlabelled nodes (x[labels.Length..]); labelled nodes come first.</summary>
+        internal static double[][] Absorb(double[][] x, int[] labels, int K, int k, double survival, Func<bool> cancelled)
+        {
+            int n = x.Length, nl = labels.Length, nu = n - nl;
+            k = Math.Min(k, n - 1);
+            var nbr = new int[n][]; var nd = new double[n][]; var sigma = new double[n];
+            var dist = new double[n];
+            var idx = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                if (cancelled != null && (i & 63) == 0 && cancelled()) return null;
+                for (int j = 0; j < n; j++) { dist[j] = j == i ? double.PositiveInfinity : ImageClassifier.SquaredDistance(x[i], x[j]); idx[j] = j; }
+                var keys = (double[])dist.Clone();
+                Array.Sort(keys, idx); // ties broken deterministically by the sort on a fixed input order
+                nbr[i] = new int[k]; nd[i] = new double[k];
+                for (int t = 0; t < k; t++) { nbr[i][t] = idx[t]; nd[i][t] = keys[t]; }
+                sigma[i] = Math.Sqrt(Math.Max(keys[k - 1], 1e-12));
+            }
+            var adj = new Dictionary<int, double>[n];
+            for (int i = 0; i < n; i++) adj[i] = new Dictionary<int, double>();
+            for (int i = 0; i < n; i++)
+                for (int t = 0; t < k; t++)
+                {
+                    int j = nbr[i][t];
+                    double w = Math.Exp(-nd[i][t] / (sigma[i] * sigma[j]));
+                    if (w < 1e-300) w = 1e-300;
+                    if (!adj[i].TryGetValue(j, out var a) || a < w) adj[i][j] = w;
+                    if (!adj[j].TryGetValue(i, out var b) || b < w) adj[j][i] = w;
+                }
+            // transition rows of the unlabelled nodes, sorted by neighbour for determinism
+            var rowIdx = new int[nu][]; var rowP = new double[nu][];
+            for (int u = 0; u < nu; u++)
+            {
+                var row = adj[nl + u].OrderBy(e => e.Key).ToArray();
+                double deg = row.Sum(e => e.Value);
+                rowIdx[u] = row.Select(e => e.Key).ToArray();
+                rowP[u] = row.Select(e => e.Value / deg).ToArray();
+            }
+            var f = new double[n][];
+            for (int i = 0; i < n; i++) { f[i] = new double[K]; if (i < nl) f[i][labels[i]] = 1; }
+            // Gauss–Seidel sweeps on f_u = α Σ_j P_uj f_j (labelled f fixed); converges since α < 1
+            for (int it = 0; it < 5000; it++)
+            {
+                if (cancelled != null && cancelled()) return null;
+                double change = 0;
+                for (int u = 0; u < nu; u++)
+                {
+                    var acc = new double[K];
+                    var ri = rowIdx[u]; var rp = rowP[u];
+                    for (int t = 0; t < ri.Length; t++) { var fj = f[ri[t]]; double p = rp[t]; for (int c = 0; c < K; c++) acc[c] += p * fj[c]; }
+                    var fu = f[nl + u];
+                    for (int c = 0; c < K; c++) { double v = survival * acc[c]; change = Math.Max(change, Math.Abs(v - fu[c])); fu[c] = v; }
+                }
+                if (change < 1e-9) break;
+            }
+            var res = new double[nu][];
+            for (int u = 0; u < nu; u++) res[u] = f[nl + u];
+            return res;
+        }
+    }
+}
