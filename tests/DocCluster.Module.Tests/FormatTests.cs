@@ -116,6 +116,72 @@ $eval = [DocCluster.Evaluation.ClusterEvaluation]::Create($ref, $clu, $null)";
             Assert.Contains("cluster-01", rows[0]);
         }
 
+        [Fact]
+        public void ClassificationResult_is_a_table_with_kind_confidence_as_percent_and_unknown_flag()
+        {
+            var text = Render("[DocCluster.Classification.ClassificationResult]@{ Path = '/in/x.png'; Name = 'x.png'; Page = 1; Kind = 'Unknown'; PredictedKind = 'passport'; Confidence = 0.25; IsUnknown = $true } | Out-Host");
+            AssertTableHeaders(text, "Kind", "Confidence", "Unknown", "PredictedKind", "Name", "Page");
+            var row = Lines(text).Single(l => l.StartsWith("Unknown"));
+            Assert.Contains(0.25.ToString("P0", CultureInfo.CurrentCulture), row);
+            Assert.Contains("yes", row);
+            Assert.Contains("passport", row);
+            Assert.Contains("x.png", row);
+            Assert.DoesNotContain("Typicality", text);
+        }
+
+        [Fact]
+        public void LabelSuggestion_is_a_table_with_priority_name_reason_and_path()
+        {
+            var text = Render("[DocCluster.Classification.LabelSuggestion]@{ Path = '/in/scans/x.png'; Name = 'x.png'; Page = 1; Priority = 1; Reason = 'Representative of cluster 1 (7 images)'; Cluster = 1 } | Out-Host");
+            AssertTableHeaders(text, "Priority", "Name", "Reason", "Path");
+            var row = Lines(text).Single(l => l.TrimStart().StartsWith("1 "));
+            Assert.Contains("Representative of cluster 1 (7 images)", row);
+            Assert.Contains("/in/scans/x.png", row);
+            Assert.DoesNotContain("Confidence", text);
+        }
+
+        [Fact]
+        public void FeatureModelEntry_is_a_table_with_the_local_path_or_else_the_download_url()
+        {
+            var text = Render(@"@([DocCluster.Features.Models.FeatureModelEntry]@{ Name = 'DocLayout'; Type = 'Built-in'; Input = 'whole page' }
+[DocCluster.Features.Models.FeatureModelEntry]@{ Name = 'MobileNetV1'; Type = 'ONNX'; Input = '224x224 RGB Stretch'; Url = 'https://example.org/m.onnx'; Sha256 = 'ab12' }
+[DocCluster.Features.Models.FeatureModelEntry]@{ Name = 'SqueezeNet'; Type = 'ONNX'; Input = '224x224 BGR Stretch'; Url = 'https://example.org/s.onnx'; LocalPath = '/models/s.onnx' }) | Out-Host");
+            AssertTableHeaders(text, "Name", "Type", "Input", "LocalPath / Url");
+            var lines = Lines(text);
+            Assert.Contains("(no weights needed)", lines.Single(l => l.StartsWith("DocLayout")));
+            Assert.Contains("https://example.org/m.onnx", lines.Single(l => l.StartsWith("MobileNetV1")));
+            var squeeze = lines.Single(l => l.StartsWith("SqueezeNet"));
+            Assert.Contains("/models/s.onnx", squeeze);
+            Assert.DoesNotContain("example.org", squeeze);
+            Assert.DoesNotContain("ab12", text);
+        }
+
+        [Fact]
+        public void ImageClassifier_is_a_list_of_its_kinds_and_example_counts()
+        {
+            var text = Render("[DocCluster.Classification.ImageClassifier]@{ Model = 'DocLayout'; Kinds = [string[]]('bill', 'idcard'); ExampleCounts = [int[]](3, 2); TrainingCount = 5; DefaultMinConfidence = 0.4 } | Out-Host");
+            var lines = Lines(text);
+            Assert.Equal(new[] { "Model", "Kinds", "ExampleCounts", "TrainingCount", "DefaultMinConfidence" }, lines.Select(l => l.Split(':')[0].Trim()).ToArray());
+            Assert.Contains(lines, l => l.StartsWith("Model") && l.EndsWith(": DocLayout"));
+            Assert.Contains(lines, l => l.StartsWith("Kinds") && l.EndsWith(": bill, idcard"));
+            Assert.Contains(lines, l => l.StartsWith("ExampleCounts") && l.EndsWith(": 3, 2"));
+            Assert.Contains(lines, l => l.StartsWith("TrainingCount") && l.EndsWith(": 5"));
+            Assert.Contains(lines, l => l.StartsWith("DefaultMinConfidence") && l.EndsWith(": " + 0.4.ToString("N2", CultureInfo.CurrentCulture)));
+        }
+
+        [Fact]
+        public void ClusterModel_is_a_list_of_its_clusters_and_sizes()
+        {
+            var text = Render("[DocCluster.Clustering.ClusterModel]@{ Model = 'DocLayout'; Centroids = [double[][]](@(,[double[]](0, 1)) + @(,[double[]](1, 0))); ClusterNames = [string[]]('cluster-01', 'bills'); ClusterSizes = [int[]](7, 4); TrainingCount = 11 } | Out-Host");
+            var lines = Lines(text);
+            Assert.Equal(new[] { "Model", "K", "ClusterNames", "ClusterSizes", "TrainingCount" }, lines.Select(l => l.Split(':')[0].Trim()).ToArray());
+            Assert.Contains(lines, l => l.StartsWith("K") && l.EndsWith(": 2"));
+            Assert.Contains(lines, l => l.StartsWith("ClusterNames") && l.EndsWith(": cluster-01, bills"));
+            Assert.Contains(lines, l => l.StartsWith("ClusterSizes") && l.EndsWith(": 7, 4"));
+            Assert.Contains(lines, l => l.StartsWith("TrainingCount") && l.EndsWith(": 11"));
+            Assert.DoesNotContain("Centroids", text);
+        }
+
         /// <summary>Just enough of a host for Out-Host: every line written is kept in <see cref="CapturingUi.Text"/>.</summary>
         private sealed class CapturingHost : PSHost
         {

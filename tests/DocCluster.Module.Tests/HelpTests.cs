@@ -63,7 +63,8 @@ foreach ($name in (Get-Module DocCluster).ExportedCmdlets.Keys) {
         /// <summary>
         /// Runs every example of every exported cmdlet as written, in a fresh folder per cmdlet (examples of one cmdlet
         /// run in order, in one session). The folder holds ./scans (two copies of each kind from examples/scans),
-        /// ./labels.csv (file,kind), ./reference/&lt;kind&gt;/ (hand-sorted copies). "./models/" is replaced by
+        /// ./labels.csv (file,kind), ./reference/&lt;kind&gt;/ (hand-sorted copies), ./labels/&lt;kind&gt;/ (the same copies, as the
+        /// labelled examples of the classifier examples). "./models/" is replaced by
         /// ../shared/models/; examples using it are skipped when ../shared is absent. The engine the tests host has no
         /// Get-ChildItem, so a minimal one (path, -Recurse, -File, -Filter) is defined.
         /// </summary>
@@ -132,7 +133,7 @@ function Get-ChildItem {
         Where-Object { (-not $File -or -not $_.PSIsContainer) -and (-not $Filter -or $_.Name -like $Filter) }
 }";
 
-        /// <summary>A temp folder with ./scans, ./labels.csv and ./reference as the help examples expect.</summary>
+        /// <summary>A temp folder with ./scans, ./labels.csv, ./reference and ./labels as the help examples expect.</summary>
         internal static string NewExampleFolder()
         {
             var dir = TestPaths.NewTempDir();
@@ -149,6 +150,8 @@ function Get-ChildItem {
                 File.Copy(f, Path.Combine(scans, file));
                 Directory.CreateDirectory(Path.Combine(dir, "reference", kind));
                 File.Copy(f, Path.Combine(dir, "reference", kind, file));
+                Directory.CreateDirectory(Path.Combine(dir, "labels", kind));
+                File.Copy(f, Path.Combine(dir, "labels", kind, file));
                 csv.Add($"scans/{file},{kind}");
             }
             File.WriteAllLines(Path.Combine(dir, "labels.csv"), csv);
