@@ -265,11 +265,11 @@ namespace DocCluster.Core.Tests
         [InlineData(8, ClusterAlgorithm.KMeans)]
         [InlineData(3, ClusterAlgorithm.Agglomerative)]
         [InlineData(5, ClusterAlgorithm.Agglomerative)]
-        public void AutoK_MergeGap_RecoversBlobCount(int k, ClusterAlgorithm alg)
+        public void AutoK_Default_IsMergeGap_RecoversBlobCount(int k, ClusterAlgorithm alg)
         {
             var sizes = Enumerable.Range(0, k).Select(i => 20 + 7 * i).ToArray();
             var data = Blobs(sizes, 10, 10 + k, out var truth, out _);
-            var fit = ClusterModel.Fit(data, new ClusterOptions { Algorithm = alg, Seed = 3, AutoKCriterion = AutoKCriterion.MergeGap });
+            var fit = ClusterModel.Fit(data, new ClusterOptions { Algorithm = alg, Seed = 3 });
             foreach (var s in fit.KScores) _out.WriteLine(s.ToString());
             Assert.Equal(AutoKCriterion.MergeGap, fit.AutoKCriterion);
             Assert.Equal(k, fit.K);

@@ -98,10 +98,10 @@ namespace DocCluster.Clustering
         /// pooled scale of all clusters. Default 3.5; PositiveInfinity disables the rule (Density noise is still flagged).</summary>
         public double OutlierThreshold { get; set; } = 3.5;
 
-        /// <summary>How K is chosen when it is null. Default <see cref="AutoKCriterion.Stability"/>: with the default Ward
-        /// clustering it was the only criterion within ±1 of the true count on docs-dev (6 and 4 kinds) and on the
-        /// examples (5); measurements of all criteria in docs/auto-k.md and bench/RESULTS.md.</summary>
-        public AutoKCriterion AutoKCriterion { get; set; } = AutoKCriterion.Stability;
+        /// <summary>How K is chosen when it is null. Default <see cref="AutoKCriterion.MergeGap"/>: deterministic (the same
+        /// input gives the same K whatever the seed) and it favours the coarse level; Stability's pick moved with the seed
+        /// on real documents. Measurements of all criteria in docs/auto-k.md and bench/RESULTS.md.</summary>
+        public AutoKCriterion AutoKCriterion { get; set; } = AutoKCriterion.MergeGap;
 
         /// <summary>Stability criterion: number of subsample pairs per K. Default 10.</summary>
         public int StabilityResamples { get; set; } = 10;

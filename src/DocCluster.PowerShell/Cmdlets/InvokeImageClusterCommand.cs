@@ -43,9 +43,9 @@ namespace DocCluster.PowerShell.Cmdlets
         /// <summary>Default: Euclidean for designed features (DocLayout, DocLayout+CNN: standardised and block-weighted), Cosine for CNN embeddings.</summary>
         public ClusterMetric Metric { get; set; }
 
-        /// <summary>How K is chosen when -K is Auto. Default Stability (agreement between fits on resamples); see docs/auto-k.md.</summary>
+        /// <summary>How K is chosen when -K is Auto. Default MergeGap (largest relative jump in Ward merge cost; deterministic); see docs/auto-k.md.</summary>
         [Parameter(ParameterSetName = FitSet)]
-        public AutoKCriterion AutoKCriterion { get; set; } = AutoKCriterion.Stability;
+        public AutoKCriterion AutoKCriterion { get; set; } = AutoKCriterion.MergeGap;
 
         /// <summary>Density clustering: the smallest group that counts as a cluster (default: 1% of the images, at least 5).</summary>
         [Parameter(ParameterSetName = FitSet)]
