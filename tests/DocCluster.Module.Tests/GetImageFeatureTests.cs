@@ -94,6 +94,39 @@ namespace DocCluster.Module.Tests
             foreach (var key in serial.Keys) Assert.Equal(serial[key], parallel[key]);
         }
 
+        [Fact]
+        public void Progress_is_reported_and_completed()
+        {
+            session.Run(Items(dir) + " | Get-ImageFeature -Model Thumbnail");
+            Assert.NotEmpty(session.Progress);
+            Assert.All(session.Progress, p => Assert.Equal("Extracting image features", p.Activity));
+            Assert.Equal(System.Management.Automation.ProgressRecordType.Completed, session.Progress.Last().RecordType);
+        }
+
+        [Fact]
+        public void Stopping_the_pipeline_ends_extraction_without_error_records()
+        {
+            // Many copies of a page so extraction is still running when the pipeline is stopped (Ctrl+C in a console).
+            var big = Path.Combine(dir, "many");
+            Directory.CreateDirectory(big);
+            var png = TestImages.Png(1200, 1600);
+            for (int i = 0; i < 400; i++) File.WriteAllBytes(Path.Combine(big, $"p{i:000}.png"), png);
+            using (var ps = System.Management.Automation.PowerShell.Create())
+            {
+                ps.Runspace = session.Runspace;
+                ps.AddScript(Items(big) + " | Get-ImageFeature -ThrottleLimit 2");
+                var output = new System.Management.Automation.PSDataCollection<System.Management.Automation.PSObject>();
+                var handle = ps.BeginInvoke<System.Management.Automation.PSObject, System.Management.Automation.PSObject>(null, output);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                while (output.Count == 0 && clock.Elapsed < System.TimeSpan.FromSeconds(60)) System.Threading.Thread.Sleep(20);
+                ps.Stop();
+                Assert.True(handle.IsCompleted);
+                Assert.Equal(System.Management.Automation.PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+                Assert.InRange(output.Count, 1, 399);
+                Assert.Empty(ps.Streams.Error);
+            }
+        }
+
         public void Dispose()
         {
             session.Dispose();

@@ -61,6 +61,8 @@ namespace DocCluster.Module.Tests
             throw new Xunit.Sdk.XunitException("Expected a terminating error from: " + script);
         }
 
+        public Runspace Runspace => runspace;
+
         public object GetVariable(string name) => runspace.SessionStateProxy.GetVariable(name);
 
         /// <summary>Single-quoted PowerShell literal for a path or string.</summary>
