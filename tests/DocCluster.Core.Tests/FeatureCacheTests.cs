@@ -83,7 +83,7 @@ namespace DocCluster.Core.Tests
                 Assert.Equal(u.Vector, a.Vector);
                 Assert.Equal(a.Vector, b.Vector);
                 Assert.Equal((a.Page, a.PageCount, a.Width, a.Height, a.Model, a.ModelFingerprint), (b.Page, b.PageCount, b.Width, b.Height, b.Model, b.ModelFingerprint));
-                Assert.Equal(FeatureCache.ComputeContentHash(a.Path), a.ContentHash);
+                Assert.Equal(FileHash.Sha256(a.Path), a.ContentHash);
                 Assert.Equal(a.ContentHash, b.ContentHash);
                 Assert.Null(u.ContentHash);
             }
@@ -136,9 +136,9 @@ namespace DocCluster.Core.Tests
         {
             var extractor = new ThumbnailExtractor();
             var first = Run(new CountingDecoder(), extractor, new FeatureCache(cacheDir), All);
-            var hash0 = FeatureCache.ComputeContentHash(Img(0));
-            var hash1 = FeatureCache.ComputeContentHash(Img(1));
-            var hash3 = FeatureCache.ComputeContentHash(Img(3));
+            var hash0 = FileHash.Sha256(Img(0));
+            var hash1 = FileHash.Sha256(Img(1));
+            var hash3 = FileHash.Sha256(Img(3));
             var probe = new FeatureCache(cacheDir);
             var e0 = probe.EntryPath(hash0, extractor.Info.Fingerprint);
             var e1 = probe.EntryPath(hash1, extractor.Info.Fingerprint);
@@ -178,7 +178,7 @@ namespace DocCluster.Core.Tests
 
             // many writers of the same entry at once, with readers in between
             var f = reference[0].Feature;
-            var hash = FeatureCache.ComputeContentHash(f.Path);
+            var hash = FileHash.Sha256(f.Path);
             var sharedDir = Path.Combine(dir, "cache2");
             int wrote = 0, badReads = 0;
             Parallel.For(0, 32, i =>

@@ -126,7 +126,7 @@ namespace DocCluster.Features
                 var info = new System.IO.FileInfo(path);
                 length = info.Length;
                 written = info.LastWriteTimeUtc;
-                hash = FeatureCache.ComputeContentHash(path);
+                hash = FileHash.Sha256(path);
             }
             catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
             {

@@ -50,19 +50,6 @@ namespace DocCluster.Persistence
         public int WriteFailures => Volatile.Read(ref writeFailures);
         public string LastWriteError => Volatile.Read(ref lastWriteError);
 
-        /// <summary>SHA-256 of the file content, lower-case hex.</summary>
-        public static string ComputeContentHash(string path)
-        {
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.SequentialScan))
-            using (var sha = SHA256.Create())
-            {
-                var hash = sha.ComputeHash(stream);
-                var sb = new StringBuilder(64);
-                foreach (var b in hash) sb.Append(b.ToString("x2"));
-                return sb.ToString();
-            }
-        }
-
         /// <summary>Where the entry for this content and extractor lives.</summary>
         public string EntryPath(string contentHash, string fingerprint)
         {

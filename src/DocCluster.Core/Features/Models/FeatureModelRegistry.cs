@@ -206,7 +206,7 @@ namespace DocCluster.Features.Models
                 Name = o.Name ?? Path.GetFileNameWithoutExtension(full),
                 FileName = Path.GetFileName(full),
                 Url = null,
-                Sha256 = ModelStore.ComputeSha256(full),
+                Sha256 = FileHash.Sha256(full),
                 SizeBytes = new FileInfo(full).Length,
                 InputName = input.Name,
                 InputWidth = w.Value,

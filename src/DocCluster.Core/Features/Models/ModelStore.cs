@@ -158,17 +158,9 @@ namespace DocCluster.Features.Models
             if (spec.SizeBytes > 0 && size != spec.SizeBytes)
                 throw new ModelIntegrityException(spec.Name, path, spec.Sha256, null, spec.SizeBytes, size);
             if (spec.Sha256 == null) return;
-            var actual = ComputeSha256(path);
+            var actual = FileHash.Sha256(path);
             if (!string.Equals(actual, spec.Sha256, StringComparison.OrdinalIgnoreCase))
                 throw new ModelIntegrityException(spec.Name, path, spec.Sha256.ToLowerInvariant(), actual, spec.SizeBytes, size);
-        }
-
-        /// <summary>Lower-case hex SHA-256 of a file.</summary>
-        public static string ComputeSha256(string path)
-        {
-            using (var sha = SHA256.Create())
-            using (var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
-                return Hex(sha.ComputeHash(s));
         }
 
         private async Task<string> DownloadAsync(OnnxModelSpec spec, string target, Action<ModelDownloadProgress> progress, CancellationToken ct)
@@ -227,7 +219,7 @@ namespace DocCluster.Features.Models
                         if (progress != null && received != lastReport) progress(new ModelDownloadProgress(spec.Name, spec.Url, received, total));
                         await dst.FlushAsync(ct).ConfigureAwait(false);
                         dst.Flush(true);
-                        actualSha = Hex(sha.GetHashAndReset());
+                        actualSha = FileHash.ToHex(sha.GetHashAndReset());
                     }
                 }
 
@@ -281,15 +273,5 @@ namespace DocCluster.Features.Models
             try { if (File.Exists(path)) File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
 
-        private static string Hex(byte[] hash)
-        {
-            var c = new char[hash.Length * 2];
-            for (int i = 0; i < hash.Length; i++)
-            {
-                c[2 * i] = "0123456789abcdef"[hash[i] >> 4];
-                c[2 * i + 1] = "0123456789abcdef"[hash[i] & 15];
-            }
-            return new string(c);
-        }
     }
 }

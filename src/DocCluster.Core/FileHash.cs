@@ -2,14 +2,14 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace DocCluster.Sorting
+namespace DocCluster
 {
-    /// <summary>SHA-256 of file content, lower-case hex (the journal's Sha256 column).</summary>
+    /// <summary>SHA-256 of file content, lower-case hex: journal entries, model weights, feature-cache keys.</summary>
     public static class FileHash
     {
         public static string Sha256(string path)
         {
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan))
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.SequentialScan))
             using (var sha = SHA256.Create())
                 return ToHex(sha.ComputeHash(stream));
         }
