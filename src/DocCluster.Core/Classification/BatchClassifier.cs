@@ -94,34 +94,10 @@ namespace DocCluster.Classification
         /// <summary>Standardise with the pool's statistics, clip, weight, L2-normalise.</summary>
         internal static double[][] Embed(float[][] raw, int d, bool standardize, double clipZ, double[] weights)
         {
-            int n = raw.Length;
-            var mean = new double[d]; var scale = new double[d];
-            if (standardize)
-            {
-                foreach (var v in raw) for (int j = 0; j < d; j++) mean[j] += v[j];
-                for (int j = 0; j < d; j++) mean[j] /= n;
-                foreach (var v in raw) for (int j = 0; j < d; j++) { double z = v[j] - mean[j]; scale[j] += z * z; }
-                for (int j = 0; j < d; j++)
-                {
-                    double sd = Math.Sqrt(scale[j] / n);
-                    scale[j] = sd > 1e-10 * Math.Max(1.0, Math.Abs(mean[j])) ? sd : 1.0;
-                }
-            }
-            else for (int j = 0; j < d; j++) scale[j] = 1;
-            var x = new double[n][];
-            for (int i = 0; i < n; i++)
-            {
-                var z = new double[d]; double s = 0;
-                for (int j = 0; j < d; j++)
-                {
-                    double v = (raw[i][j] - mean[j]) / scale[j];
-                    if (standardize && clipZ > 0) v = Math.Max(-clipZ, Math.Min(clipZ, v));
-                    if (weights != null) v *= weights[j];
-                    z[j] = v; s += v * v;
-                }
-                if (s > 0) { double inv = 1 / Math.Sqrt(s); for (int j = 0; j < d; j++) z[j] *= inv; }
-                x[i] = z;
-            }
+            double[] mean = null, scale = null;
+            if (standardize) FeatureSpace.LearnScale(raw, d, out mean, out scale);
+            var x = new double[raw.Length][];
+            for (int i = 0; i < raw.Length; i++) x[i] = FeatureSpace.Project(raw[i], mean, scale, weights, clipZ, normalize: true);
             return x;
         }
 

@@ -117,17 +117,7 @@ namespace DocCluster.Classification
                         CheckFinite(u, nameof(unlabeled));
                         pool.Add(u);
                     }
-                int np = pool.Count;
-                var mean = new double[d];
-                foreach (var f in pool) for (int j = 0; j < d; j++) mean[j] += f.Vector[j];
-                for (int j = 0; j < d; j++) mean[j] /= np;
-                var scale = new double[d];
-                foreach (var f in pool) for (int j = 0; j < d; j++) { double z = f.Vector[j] - mean[j]; scale[j] += z * z; }
-                for (int j = 0; j < d; j++)
-                {
-                    double sd = Math.Sqrt(scale[j] / np);
-                    scale[j] = sd > 1e-10 * Math.Max(1.0, Math.Abs(mean[j])) ? sd : 1.0;
-                }
+                FeatureSpace.LearnScale(pool.Select(f => f.Vector).ToArray(), d, out var mean, out var scale);
                 m.Mean = mean;
                 m.Scale = scale;
                 m.Weights = FeatureWeighting.For(m.Model, m.ModelFingerprint, d);
@@ -177,22 +167,7 @@ namespace DocCluster.Classification
         // ------------------------------------------------------------------ predict
 
         /// <summary>Maps a raw feature vector into the classifier's space.</summary>
-        public double[] Transform(float[] vector)
-        {
-            if (vector == null) throw new ArgumentNullException(nameof(vector));
-            int d = vector.Length;
-            var x = new double[d];
-            for (int t = 0; t < d; t++)
-            {
-                double v = Mean != null ? (vector[t] - Mean[t]) / Scale[t] : vector[t];
-                if (ClipZ > 0) v = Math.Max(-ClipZ, Math.Min(ClipZ, v));
-                x[t] = Weights != null ? v * Weights[t] : v;
-            }
-            double s = 0;
-            for (int t = 0; t < d; t++) s += x[t] * x[t];
-            if (s > 0) { double inv = 1.0 / Math.Sqrt(s); for (int t = 0; t < d; t++) x[t] *= inv; }
-            return x;
-        }
+        public double[] Transform(float[] vector) => FeatureSpace.Project(vector, Mean, Scale, Weights, ClipZ, normalize: true);
 
         /// <summary>Throws ArgumentException when the feature cannot be classified by this model (other extractor, length, NaN).</summary>
         public void CheckCompatible(ImageFeature feature)

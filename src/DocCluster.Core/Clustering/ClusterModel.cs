@@ -316,18 +316,7 @@ namespace DocCluster.Clustering
 
         private void LearnScaler(ImageFeature[] sorted)
         {
-            int n = sorted.Length, d = Dimension;
-            var mean = new double[d];
-            foreach (var f in sorted) for (int t = 0; t < d; t++) mean[t] += f.Vector[t];
-            for (int t = 0; t < d; t++) mean[t] /= n;
-            var var = new double[d];
-            foreach (var f in sorted) for (int t = 0; t < d; t++) { double z = f.Vector[t] - mean[t]; var[t] += z * z; }
-            var scale = new double[d];
-            for (int t = 0; t < d; t++)
-            {
-                double sd = Math.Sqrt(var[t] / n);
-                scale[t] = sd > 1e-10 * Math.Max(1.0, Math.Abs(mean[t])) ? sd : 1.0;
-            }
+            FeatureSpace.LearnScale(sorted.Select(f => f.Vector).ToArray(), Dimension, out var mean, out var scale);
             Mean = mean;
             Scale = scale;
         }
@@ -477,29 +466,7 @@ namespace DocCluster.Clustering
         // ------------------------------------------------------------------ predict
 
         /// <summary>Maps a raw feature vector into the clustering space (standardise, then L2-normalise for Cosine).</summary>
-        public double[] Transform(float[] vector)
-        {
-            if (vector == null) throw new ArgumentNullException(nameof(vector));
-            int d = vector.Length;
-            var x = new double[d];
-            if (Mean != null)
-                for (int t = 0; t < d; t++) x[t] = (vector[t] - Mean[t]) / Scale[t];
-            else
-                for (int t = 0; t < d; t++) x[t] = vector[t];
-            if (Weights != null)
-                for (int t = 0; t < d; t++) x[t] *= Weights[t];
-            if (Normalize)
-            {
-                double s = 0;
-                for (int t = 0; t < d; t++) s += x[t] * x[t];
-                if (s > 0)
-                {
-                    double inv = 1.0 / Math.Sqrt(s);
-                    for (int t = 0; t < d; t++) x[t] *= inv;
-                }
-            }
-            return x;
-        }
+        public double[] Transform(float[] vector) => FeatureSpace.Project(vector, Mean, Scale, Weights, 0, Normalize);
 
         /// <summary>Assigns a new page to the nearest centroid; flags it as outlier when farther than that cluster's
         /// <see cref="OutlierDistance"/>.</summary>
