@@ -54,6 +54,24 @@ namespace DocCluster.Module.Tests
         }
 
         [Fact]
+        public void A_model_made_with_another_version_of_a_built_in_extractor_is_refused_at_import()
+        {
+            FitExamples();
+            var file = P("old.json");
+            session.Run($"Export-ImageModel -InputObject $m -Path {ModuleSession.Quote(file)}");
+            var fingerprint = (string)session.Run("$m.ModelFingerprint").Single().BaseObject;
+            // As if written by an older DocCluster whose Thumbnail extractor had other settings (envelope and payload agree).
+            File.WriteAllText(file, File.ReadAllText(file).Replace(fingerprint, "0123456789ab"));
+
+            var output = session.Run($"Import-ImageModel -LiteralPath {ModuleSession.Quote(file)}");
+            Assert.Empty(output);
+            var error = Assert.Single(session.Errors);
+            Assert.StartsWith("ModelFeatureVersionMismatch,", error.FullyQualifiedErrorId);
+            Assert.Equal(file, error.TargetObject);
+            Assert.Contains("fit or train it again", error.Exception.Message);
+        }
+
+        [Fact]
         public void Features_of_another_extractor_are_refused_by_the_loaded_model()
         {
             FitExamples();

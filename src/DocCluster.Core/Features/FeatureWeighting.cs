@@ -11,14 +11,12 @@ namespace DocCluster.Features
     /// </summary>
     public static class FeatureWeighting
     {
-        private static readonly string LayoutFingerprint = new DocumentLayoutExtractor().Info.Fingerprint;
-
         /// <summary>The weights for features of this model, or null when its dimensions are all equal.</summary>
         public static double[] For(string model, string fingerprint, int dimension)
         {
             var layout = DocumentFeatureLayout.DimensionWeights;
             if (string.Equals(model, DocumentLayoutExtractor.ModelName, StringComparison.Ordinal))
-                return fingerprint == LayoutFingerprint && dimension == layout.Count ? layout.ToArray() : null;
+                return fingerprint == BuiltInFeatureModels.CurrentFingerprint(model) && dimension == layout.Count ? layout.ToArray() : null;
             if (model != null && model.StartsWith(CombinedFeatureExtractor.Prefix, StringComparison.Ordinal) && dimension > layout.Count)
             {
                 var w = new double[dimension];

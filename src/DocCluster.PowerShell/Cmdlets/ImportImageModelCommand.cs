@@ -74,6 +74,15 @@ namespace DocCluster.PowerShell.Cmdlets
             {
                 var model = ModelFile.Load(file, out var header);
                 WriteVerbose($"Loaded {file}: {header}.");
+                var current = DocCluster.Features.BuiltInFeatureModels.CurrentFingerprint(header.FeatureModel);
+                if (current != null && current != header.FeatureFingerprint)
+                {
+                    WriteError(new ErrorRecord(new InvalidDataException(
+                        $"{file} was made from {header.FeatureModel} features of another version (fingerprint {header.FeatureFingerprint}; this DocCluster's is {current}). " +
+                        "Its clusters or kinds cannot be compared with today's features: fit or train it again."),
+                        "ModelFeatureVersionMismatch", ErrorCategory.InvalidData, file));
+                    return;
+                }
                 WriteObject(model);
             }
             catch (ModelFileException ex)
