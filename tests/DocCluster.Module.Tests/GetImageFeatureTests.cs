@@ -77,6 +77,17 @@ namespace DocCluster.Module.Tests
         }
 
         [Fact]
+        public void Path_without_wildcards_is_one_file_and_a_wildcard_matching_nothing_is_no_error()
+        {
+            session.Run($"Get-ImageFeature -Path {ModuleSession.Quote(Path.Combine(dir, "gone.png"))} -Model Thumbnail");
+            var error = Assert.Single(session.Errors);
+            Assert.StartsWith("ImageNotFound,", error.FullyQualifiedErrorId);
+            Assert.Equal(Path.Combine(dir, "gone.png"), error.TargetObject);
+            Assert.Empty(session.Run($"Get-ImageFeature -Path {ModuleSession.Quote(Path.Combine(dir, "nothing*.png"))} -Model Thumbnail"));
+            Assert.Empty(session.Errors);
+        }
+
+        [Fact]
         public void Unknown_model_is_a_terminating_argument_error()
         {
             var error = session.RunExpectingTerminatingError($"Get-ImageFeature -LiteralPath {ModuleSession.Quote(Path.Combine(dir, "page1.png"))} -Model NoSuchModel");

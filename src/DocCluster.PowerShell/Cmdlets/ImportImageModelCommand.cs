@@ -3,7 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using DocCluster.Clustering;
 using DocCluster.Persistence;
-using Microsoft.PowerShell.Commands;
+using DocCluster.PowerShell.Support;
 
 namespace DocCluster.PowerShell.Cmdlets
 {
@@ -29,47 +29,12 @@ namespace DocCluster.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             bool literal = ParameterSetName == LiteralPathSet;
-            foreach (var path in literal ? LiteralPath : Path)
-                foreach (var file in Resolve(path, literal))
-                    Load(file);
-        }
-
-        private System.Collections.Generic.IEnumerable<string> Resolve(string path, bool literal)
-        {
-            ProviderInfo provider;
-            var files = new System.Collections.Generic.List<string>();
-            try
-            {
-                if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
-                    files.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _));
-                else
-                    files.AddRange(SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider));
-            }
-            catch (ItemNotFoundException ex)
-            {
-                WriteError(new ErrorRecord(new FileNotFoundException($"Model file not found: {path}", path, ex), "ModelFileNotFound", ErrorCategory.ObjectNotFound, path));
-                return files;
-            }
-            catch (Exception ex) when (ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ArgumentException)
-            {
-                WriteError(new ErrorRecord(ex, "InvalidPath", ErrorCategory.InvalidArgument, path));
-                return files;
-            }
-            if (provider == null || provider.ImplementingType != typeof(FileSystemProvider))
-            {
-                WriteError(new ErrorRecord(new PSArgumentException($"'{path}' is not a file-system path."), "NotFileSystemPath", ErrorCategory.InvalidArgument, path));
-                files.Clear();
-            }
-            return files;
+            foreach (var file in PathResolver.ResolveFiles(this, literal ? LiteralPath : Path, literal))
+                Load(file);
         }
 
         private void Load(string file)
         {
-            if (Directory.Exists(file))
-            {
-                WriteError(new ErrorRecord(new IOException($"'{file}' is a folder, not a model file."), "PathIsFolder", ErrorCategory.InvalidArgument, file));
-                return;
-            }
             try
             {
                 var model = ModelFile.Load(file, out var header);

@@ -5,7 +5,7 @@ using Microsoft.PowerShell.Commands;
 
 namespace DocCluster.PowerShell.Support
 {
-    /// <summary>-Path / -LiteralPath resolution as PowerShell's own file cmdlets do it (Get-FileHash).</summary>
+    /// <summary>-Path / -LiteralPath resolution for cmdlets that read files (Get-ImageFeature, Import-ImageModel).</summary>
     internal static class PathResolver
     {
         /// <summary>File-system paths of the files named; writes a non-terminating error for each name that is not one.</summary>
@@ -18,7 +18,9 @@ namespace DocCluster.PowerShell.Support
                 ProviderInfo provider = null;
                 try
                 {
-                    if (literal)
+                    // Without wildcards -Path means one file, exactly as -LiteralPath: a missing file is then reported by
+                    // whoever opens it, with that cmdlet's specific error (ImageNotFound, ModelFileNotFound).
+                    if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
                         resolved.Add(cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _));
                     else
                         resolved.AddRange(cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider));
