@@ -16,10 +16,11 @@ namespace DocCluster.Module.Tests
     {
         private readonly Runspace runspace;
 
-        public ModuleSession()
+        /// <param name="host">A host for prompts and Out-Host (-Confirm tests); none by default.</param>
+        public ModuleSession(System.Management.Automation.Host.PSHost host = null)
         {
             var iss = InitialSessionState.CreateDefault2();
-            runspace = RunspaceFactory.CreateRunspace(iss);
+            runspace = host == null ? RunspaceFactory.CreateRunspace(iss) : RunspaceFactory.CreateRunspace(host, iss);
             runspace.Open();
             Run($"Import-Module '{Escape(TestPaths.ModuleManifest)}' -ErrorAction Stop");
             if (Errors.Count > 0) throw new InvalidOperationException("Import-Module failed: " + Errors[0]);
