@@ -123,6 +123,7 @@ namespace DocCluster.Module.Tests
         [Theory]
         [InlineData("-K 0", "InvalidClusterCount")]
         [InlineData("-K 24", "ClusterCountExceedsImages")]
+        [InlineData("-K 99999999999", "ClusterCountExceedsImages")]
         public void Nonsense_K_is_refused(string arguments, string errorId)
         {
             var error = s.RunExpectingTerminatingError("$features | Invoke-ImageCluster " + arguments);

@@ -158,21 +158,18 @@ namespace DocCluster.PowerShell.Cmdlets
             };
             if (MinClusterSize > 0) options.MinClusterSize = MinClusterSize;
             WriteVerbose($"Algorithm {options.Algorithm}{(options.Algorithm == ClusterAlgorithm.Agglomerative ? " (" + options.Linkage + ")" : "")}, metric {options.Metric}, standardise {options.Standardize}.");
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(DistanceThreshold))) options.DistanceThreshold = DistanceThreshold;
+            if (bound.ContainsKey(nameof(DistanceThreshold))) options.DistanceThreshold = DistanceThreshold;
             var k = K.Trim();
-            bool auto = string.Equals(k, "Auto", StringComparison.OrdinalIgnoreCase) || (options.Algorithm == ClusterAlgorithm.Density && !MyInvocation.BoundParameters.ContainsKey(nameof(K)));
+            bool auto = string.Equals(k, "Auto", StringComparison.OrdinalIgnoreCase) || (options.Algorithm == ClusterAlgorithm.Density && !bound.ContainsKey(nameof(K)));
             if (!auto)
             {
-                int value = int.Parse(k, CultureInfo.InvariantCulture);
+                // The pattern admits any digits: a number too large for an int is simply more than the images received.
+                int value = int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : int.MaxValue;
                 if (value < 1)
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(K), "K must be at least 1."), "InvalidClusterCount", ErrorCategory.InvalidArgument, value));
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(K), "K must be at least 1."), "InvalidClusterCount", ErrorCategory.InvalidArgument, k));
                 if (value > features.Count)
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(K), $"K = {value} is more than the {features.Count} image page(s) received."), "ClusterCountExceedsImages", ErrorCategory.InvalidArgument, value));
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(K), $"K = {k} is more than the {features.Count} image page(s) received."), "ClusterCountExceedsImages", ErrorCategory.InvalidArgument, k));
                 options.K = value;
-            }
-            else if (options.DistanceThreshold.HasValue)
-            {
-                options.K = null;
             }
             return options;
         }
