@@ -172,6 +172,62 @@ namespace DocCluster.Core.Tests
             Assert.True(regionsCard[5] < 0.4, $"portrait centre x {regionsCard[5]}");
         }
 
+        // A "word" of n glyph boxes ending (or starting) at x, in page fractions.
+        private static void Word(DocumentFeatureSyntheticPages p, double x, double y, int n, bool endsAtX)
+        {
+            const double glyphW = 0.008, pitch = 0.011, glyphH = 0.013;
+            double start = endsAtX ? x - (n - 1) * pitch - glyphW : x;
+            for (int i = 0; i < n; i++) p.Rect(start + i * pitch, y, start + i * pitch + glyphW, y + glyphH, 20, 20, 20);
+        }
+
+        [Fact]
+        public void Alignment_block_tells_right_aligned_amount_columns_from_left_aligned_fields()
+        {
+            var rng = new Random(7);
+            var invoice = new DocumentFeatureSyntheticPages(850, 1100);
+            var form = new DocumentFeatureSyntheticPages(850, 1100);
+            for (int row = 0; row < 12; row++)
+            {
+                double y = 0.2 + row * 0.03;
+                // Invoice row: description on the left, quantity and amount right-aligned in two columns.
+                Word(invoice, 0.1, y, 6 + rng.Next(8), endsAtX: false);
+                Word(invoice, 0.6, y, 1 + rng.Next(3), endsAtX: true);
+                Word(invoice, 0.9, y, 3 + rng.Next(5), endsAtX: true);
+                // Form row: a left-aligned label and a left-aligned field further right.
+                Word(form, 0.1, y, 5 + rng.Next(8), endsAtX: false);
+                Word(form, 0.5, y, 3 + rng.Next(10), endsAtX: false);
+            }
+            var inv = Block(Extractor.Extract(invoice.Image), DocumentFeatureLayout.TextAlignment);
+            var frm = Block(Extractor.Extract(form.Image), DocumentFeatureLayout.TextAlignment);
+            // [0] right-aligned only, [1] left-aligned only, [4] right-aligned columns (log), [5] pieces in table rows.
+            Assert.True(inv[0] > 0.5, $"invoice right-aligned share {inv[0]}");
+            Assert.True(frm[0] < 0.1, $"form right-aligned share {frm[0]}");
+            Assert.True(frm[1] > 0.9, $"form left-aligned share {frm[1]}");
+            Assert.True(inv[4] >= Math.Log(3) - 1e-9, $"invoice right-aligned columns {Math.Exp(inv[4]) - 1}");
+            Assert.True(inv[5] > 0.75 && frm[5] < 0.1, $"table-row share {inv[5]} vs {frm[5]}");
+        }
+
+        [Fact]
+        public void Alignment_block_counts_empty_square_boxes_not_letters()
+        {
+            var p = new DocumentFeatureSyntheticPages(850, 1100);
+            p.TextLines(0.1, 0.9, 0.1, 0.4, 0.025, 3);
+            var withBoxes = new DocumentFeatureSyntheticPages(850, 1100);
+            withBoxes.TextLines(0.1, 0.9, 0.1, 0.4, 0.025, 3);
+            for (int i = 0; i < 6; i++)
+            {
+                double x = 0.1 + i * 0.12, y = 0.6, s = 0.02, t = 1.5 / 1100.0;
+                withBoxes.Rect(x, y, x + s * 1100 / 850, y + t, 20, 20, 20);
+                withBoxes.Rect(x, y + s, x + s * 1100 / 850, y + s + t, 20, 20, 20);
+                withBoxes.Rect(x, y, x + t * 1100 / 850, y + s + t, 20, 20, 20);
+                withBoxes.Rect(x + s * 1100 / 850 - t * 1100 / 850, y, x + s * 1100 / 850, y + s + t, 20, 20, 20);
+            }
+            var plain = Block(Extractor.Extract(p.Image), DocumentFeatureLayout.TextAlignment);
+            var boxes = Block(Extractor.Extract(withBoxes.Image), DocumentFeatureLayout.TextAlignment);
+            Assert.Equal(0, plain[7]);
+            Assert.InRange(Math.Exp(boxes[7]) - 1, 5.5, 6.5);
+        }
+
         [Fact]
         public void Mrz_block_responds_to_monospace_bands()
         {

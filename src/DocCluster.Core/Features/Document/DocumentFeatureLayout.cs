@@ -21,6 +21,7 @@ namespace DocCluster.Features.Document
         public const string TextComponents = "text-components";
         public const string TextLines = "text-lines";
         public const string MrzBand = "mrz-band";
+        public const string TextAlignment = "text-alignment";
         public const string RuleLines = "rule-lines";
         public const string Regions = "regions";
         public const string Texture = "texture";
@@ -43,6 +44,7 @@ namespace DocCluster.Features.Document
             (TextComponents, TextComponentFeatures.Length, 1.0, "glyph count, size, size spread, shape; text vs large-mark ink"),
             (TextLines, TextLineFeatures.Length, 1.0, "text-line count, glyphs per line, line length"),
             (MrzBand, MrzBandFeatures.Length, 1.0, "machine-readable-zone-like monospace lines: best line, stacked pair, filler run, position"),
+            (TextAlignment, TextAlignmentFeatures.Length, 1.0, "left/right/both-aligned text pieces, right-aligned columns, table rows, even-height pieces, check boxes"),
             (RuleLines, RuleLineFeatures.Length, 1.0, "horizontal/vertical rules: count, length, spread, crossings"),
             (Regions, RegionFeatures.Length, 0.5, "paper/text/photo/dark cell shares, largest photo-like blob, frame border vs centre"),
             (Texture, TextureFeatures.Length, 0.5, "paper noise, illumination unevenness, pure white/black shares, speckle"),

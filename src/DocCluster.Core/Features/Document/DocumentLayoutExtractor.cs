@@ -12,7 +12,7 @@ namespace DocCluster.Features.Document
     {
         public const string ModelName = "DocLayout";
         /// <summary>Bump whenever the output for a given image changes: it feeds the fingerprint that invalidates caches and saved models.</summary>
-        public const string Version = "4";
+        public const string Version = "5";
         public const int LongSide = 768;
 
         public DocumentLayoutExtractor()
@@ -45,6 +45,7 @@ namespace DocCluster.Features.Document
             TextComponentFeatures.Write(a, f);
             TextLineFeatures.Write(a, lines, f);
             MrzBandFeatures.Write(a, lines, f);
+            TextAlignmentFeatures.Write(a, lines, f);
             RuleLineFeatures.Write(a, f);
             RegionFeatures.Write(a, cells, f);
             TextureFeatures.Write(a, cells, f);
