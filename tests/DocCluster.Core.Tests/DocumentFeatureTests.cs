@@ -208,24 +208,43 @@ namespace DocCluster.Core.Tests
         }
 
         [Fact]
-        public void Alignment_block_counts_empty_square_boxes_not_letters()
+        public void Alignment_block_counts_empty_square_boxes_not_round_letters()
         {
-            var p = new DocumentFeatureSyntheticPages(850, 1100);
-            p.TextLines(0.1, 0.9, 0.1, 0.4, 0.025, 3);
-            var withBoxes = new DocumentFeatureSyntheticPages(850, 1100);
-            withBoxes.TextLines(0.1, 0.9, 0.1, 0.4, 0.025, 3);
-            for (int i = 0; i < 6; i++)
+            // Six empty square boxes vs six rings of the same size with cut corners (an O or 0 touches its box only
+            // along the middle of each side), both below the same text.
+            RasterImage Page(bool square)
             {
-                double x = 0.1 + i * 0.12, y = 0.6, s = 0.02, t = 1.5 / 1100.0;
-                withBoxes.Rect(x, y, x + s * 1100 / 850, y + t, 20, 20, 20);
-                withBoxes.Rect(x, y + s, x + s * 1100 / 850, y + s + t, 20, 20, 20);
-                withBoxes.Rect(x, y, x + t * 1100 / 850, y + s + t, 20, 20, 20);
-                withBoxes.Rect(x + s * 1100 / 850 - t * 1100 / 850, y, x + s * 1100 / 850, y + s + t, 20, 20, 20);
+                var p = new DocumentFeatureSyntheticPages(850, 1100);
+                p.TextLines(0.1, 0.9, 0.1, 0.4, 0.025, 3);
+                const double s = 0.02, t = 1.5 / 1100.0, ax = 1100.0 / 850;
+                double inset = square ? 0 : 0.3 * s;
+                for (int i = 0; i < 6; i++)
+                {
+                    double x = 0.1 + i * 0.12, y = 0.6;
+                    p.Rect(x + inset * ax, y, x + (s - inset) * ax, y + t, 20, 20, 20);
+                    p.Rect(x + inset * ax, y + s, x + (s - inset) * ax, y + s + t, 20, 20, 20);
+                    p.Rect(x, y + inset, x + t * ax, y + s + t - inset, 20, 20, 20);
+                    p.Rect(x + (s - t) * ax, y + inset, x + s * ax, y + s + t - inset, 20, 20, 20);
+                    if (!square)
+                    {
+                        // Diagonal corner strokes join the four sides into one ring-shaped component.
+                        for (int k = 0; k <= 8; k++)
+                        {
+                            double f = k / 8.0;
+                            double dx = f * inset * ax, dy = (1 - f) * inset;
+                            p.Rect(x + dx, y + dy, x + dx + t * ax, y + dy + t, 20, 20, 20);
+                            p.Rect(x + (s * ax - dx - t * ax), y + dy, x + s * ax - dx, y + dy + t, 20, 20, 20);
+                            p.Rect(x + dx, y + s - dy, x + dx + t * ax, y + s - dy + t, 20, 20, 20);
+                            p.Rect(x + (s * ax - dx - t * ax), y + s - dy, x + s * ax - dx, y + s - dy + t, 20, 20, 20);
+                        }
+                    }
+                }
+                return p.Image;
             }
-            var plain = Block(Extractor.Extract(p.Image), DocumentFeatureLayout.TextAlignment);
-            var boxes = Block(Extractor.Extract(withBoxes.Image), DocumentFeatureLayout.TextAlignment);
-            Assert.Equal(0, plain[7]);
+            var boxes = Block(Extractor.Extract(Page(square: true)), DocumentFeatureLayout.TextAlignment);
+            var rings = Block(Extractor.Extract(Page(square: false)), DocumentFeatureLayout.TextAlignment);
             Assert.InRange(Math.Exp(boxes[7]) - 1, 5.5, 6.5);
+            Assert.Equal(0, rings[7]);
         }
 
         [Fact]
