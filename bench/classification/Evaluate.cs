@@ -14,8 +14,10 @@ namespace DocCluster.Bench.Classification
     internal static class Evaluate
     {
         private static readonly double[] Thresholds = { 0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7 };
-        private static readonly double[] BatchThresholds = { 0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4 };
+        private static readonly double[] BatchThresholds = { 0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4 };
         private static double BatchThreshold = ClassifierOptions.DefaultBatchMinConfidence;
+        /// <summary>The defaults of format-2 (nearest-prototype) classifiers, for the "before" rows.</summary>
+        private const double OldMinConfidence = 0.4, OldBatchMinConfidence = 0.1;
 
         public static int Run(string docsDev, string mobilenet, string cacheDir, string[] args)
         {
@@ -35,6 +37,9 @@ namespace DocCluster.Bench.Classification
                     case "typ": opt.TypicalRatio = v; break;
                     case "tail": opt.TailWidth = v; break;
                     case "clip": opt.ClipZ = v; break;
+                    case "lambda": opt.Regularization = v; break;
+                    case "beta": opt.PriorWeight = v; break;
+                    case "lr": opt.LogisticRegression = v != 0; break;
                     case "nb": opt.Neighbors = (int)v; break;
                     case "surv": opt.Survival = v; break;
                     case "wh": opt.Whitening = v; break;
@@ -43,6 +48,19 @@ namespace DocCluster.Bench.Classification
             }
             var layout = Extract.Load(docsDev, "DocLayout", null, cacheDir);
             if (args.Contains("diag")) { Diag.Run(layout); return 0; }
+            if (args.Contains("exp"))
+            {
+                var ths = new[] { 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7 };
+                foreach (var a in args.Where(a => a.StartsWith("v:")))
+                {
+                    // v:lambda,trans,rounds,tau,beta,typ,walkConf
+                    var p = a.Substring(2).Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+                    var m = Exp.LR(p[0], p[1] != 0, (int)p[2], p[3], p[4], p.Length > 5 ? p[5] != 0 : true, p.Length > 6 && p[6] != 0, p.Length > 7 && p[7] != 0, p.Length > 8 && p[8] != 0);
+                    FewShot("DocLayout", a, layout, seeds, perKind, opt, m, BatchThreshold);
+                    if (args.Contains("hb")) HeldBack("DocLayout", a, layout, seeds, perKind, opt, m, ths);
+                }
+                return 0;
+            }
             if (args.Contains("batchonly"))
             {
                 FewShot("DocLayout", "batch", layout, seeds, perKind, opt, Batch, BatchThreshold);
@@ -51,24 +69,52 @@ namespace DocCluster.Bench.Classification
             }
             var mnet = Extract.Load(docsDev, "MobileNetV1", mobilenet, cacheDir);
             Console.WriteLine($"docs-dev: {layout.Count} pages, {layout.Select(e => e.kind).Distinct().Count()} kinds; {perKind} labels per kind, {seeds} seeds; " +
-                $"options: prior={opt.SpreadPrior} sharp={opt.Sharpness} typ={opt.TypicalRatio} tail={opt.TailWidth} clip={opt.ClipZ}");
+                $"options: prior={opt.SpreadPrior} sharp={opt.Sharpness} typ={opt.TypicalRatio} tail={opt.TailWidth} clip={opt.ClipZ} " +
+                $"λ={opt.Regularization} β={opt.PriorWeight}; default MinConfidence {ClassifierOptions.DefaultMinConfidence} (streaming), " +
+                $"{BatchThreshold} (batch); the format-2 rows use their old defaults {OldMinConfidence} / {OldBatchMinConfidence}");
             Console.WriteLine();
             Console.WriteLine("| features | classifier | accuracy (forced best kind) | accuracy at default MinConfidence (Unknown = wrong) | known pages called Unknown |");
             Console.WriteLine("|---|---|---|---|---|");
-            FewShot("DocLayout", "prototype (ImageClassifier)", layout, seeds, perKind, opt);
-            FewShot("MobileNetV1", "prototype (ImageClassifier)", mnet, seeds, perKind, opt);
-            FewShot("DocLayout", "batch: kNN graph + absorbing walk × typicality (BatchClassifier, default)", layout, seeds, perKind, opt, Batch, BatchThreshold);
-            var plain = opt.Clone(); plain.BatchTypicality = false;
-            FewShot("DocLayout", "batch, walk only (no typicality)", layout, seeds, perKind, plain, Batch, BatchThreshold);
-            var wh = opt.Clone(); wh.Whitening = 0.5;
-            FewShot("DocLayout", "batch, shrinkage-LDA metric (λ = 0.5)", layout, seeds, perKind, wh, Batch, BatchThreshold);
-            FewShot("MobileNetV1", "batch (BatchClassifier)", mnet, seeds, perKind, opt, Batch, BatchThreshold);
+            var proto = opt.Clone(); proto.LogisticRegression = false;
+            FewShot("DocLayout", "prototype (format 2, before), t=0.4", layout, seeds, perKind, proto, Prototype, OldMinConfidence);
+            FewShot("DocLayout", "logistic regression + typicality (ImageClassifier, -Streaming, default)", layout, seeds, perKind, opt);
+            foreach (var lambda in new[] { 1e-4, 1e-2 })
+            {
+                var o = opt.Clone(); o.Regularization = lambda;
+                FewShot("DocLayout", $"logistic regression, λ = {lambda:0.####}", layout, seeds, perKind, o);
+            }
+            FewShot("DocLayout", "logistic regression, scale from examples + batch", layout, seeds, perKind, opt, Exp.LR(opt.Regularization, true), ClassifierOptions.DefaultMinConfidence);
+            FewShot("DocLayout", "logistic regression, 3 rounds self-training (posterior ≥ 0.7)", layout, seeds, perKind, opt, Exp.LR(opt.Regularization, false, 3, 0.7), ClassifierOptions.DefaultMinConfidence);
+            FewShot("DocLayout", "logistic regression, 5 rounds self-training (posterior ≥ 0.5)", layout, seeds, perKind, opt, Exp.LR(opt.Regularization, false, 5, 0.5), ClassifierOptions.DefaultMinConfidence);
+            FewShot("MobileNetV1", "prototype (format 2, before), t=0.4", mnet, seeds, perKind, proto, Prototype, OldMinConfidence);
+            FewShot("MobileNetV1", "logistic regression + typicality (ImageClassifier)", mnet, seeds, perKind, opt);
+            FewShot("DocLayout", "batch: kNN graph + absorbing walk × typicality (format 2, before), t=0.1", layout, seeds, perKind, proto, Batch, OldBatchMinConfidence);
+            FewShot("DocLayout", "batch: walk with logistic-regression prior (β = 0.2) × reach × typicality (BatchClassifier, default)", layout, seeds, perKind, opt, Batch, BatchThreshold);
+            foreach (var beta in new[] { 0.05, 0.5, 1.0 })
+            {
+                var o = opt.Clone(); o.PriorWeight = beta;
+                FewShot("DocLayout", $"batch, prior weight β = {beta}", layout, seeds, perKind, o, Batch, BatchThreshold);
+            }
+            var plain = proto.Clone(); plain.BatchTypicality = false;
+            FewShot("DocLayout", "batch, format 2, walk only (no typicality), t=0.1", layout, seeds, perKind, plain, Batch, OldBatchMinConfidence);
+            var wh = proto.Clone(); wh.Whitening = 0.5;
+            FewShot("DocLayout", "batch, format 2, shrinkage-LDA metric (λ = 0.5), t=0.1", layout, seeds, perKind, wh, Batch, OldBatchMinConfidence);
+            FewShot("MobileNetV1", "batch (format 2, before), t=0.1", mnet, seeds, perKind, proto, Batch, OldBatchMinConfidence);
+            FewShot("MobileNetV1", "batch (BatchClassifier, default)", mnet, seeds, perKind, opt, Batch, BatchThreshold);
             LogReg("MobileNetV1", mnet, seeds, perKind);
             LogReg("DocLayout", layout, seeds, perKind);
             Console.WriteLine();
-            HeldBack("DocLayout", layout, seeds, perKind, opt);
-            HeldBack("DocLayout", "batch classifier, default", layout, seeds, perKind, opt, Batch, BatchThresholds);
-            HeldBack("MobileNetV1", mnet, seeds, perKind, opt);
+            HeldBack("DocLayout", "prototype classifier, format 2, before", layout, seeds, perKind, proto, Prototype, Thresholds);
+            HeldBack("DocLayout", "logistic regression + typicality, -Streaming, default", layout, seeds, perKind, opt, Prototype, Thresholds);
+            HeldBack("DocLayout", "batch classifier, format 2, before", layout, seeds, perKind, proto, Batch, BatchThresholds);
+            HeldBack("DocLayout", "batch classifier with logistic-regression prior, default", layout, seeds, perKind, opt, Batch, BatchThresholds);
+            foreach (var surv in new[] { 0.95, 0.97 })
+            {
+                var o = opt.Clone(); o.Survival = surv;
+                HeldBack("DocLayout", $"batch classifier with logistic-regression prior, survival {surv} instead of {opt.Survival}", layout, seeds, perKind, o, Batch, BatchThresholds);
+            }
+            HeldBack("MobileNetV1", "prototype classifier, format 2, before", mnet, seeds, perKind, proto, Prototype, Thresholds);
+            HeldBack("MobileNetV1", "logistic regression + typicality", mnet, seeds, perKind, opt, Prototype, Thresholds);
             return 0;
         }
 

@@ -17,7 +17,7 @@ namespace DocCluster.Bench.Classification
         {
             Directory.CreateDirectory(cacheDir);
             var cache = Path.Combine(cacheDir, model.Replace('+', '_') + ".tsv");
-            if (!File.Exists(cache)) Build(docsDev, model, modelPath, cache);
+            if (!File.Exists(cache) || Stale(cache, model)) Build(docsDev, model, modelPath, cache);
             var res = new List<(ImageFeature, string)>();
             foreach (var line in File.ReadLines(cache))
             {
@@ -26,6 +26,16 @@ namespace DocCluster.Bench.Classification
                 res.Add((new ImageFeature(p[0], int.Parse(p[1], CultureInfo.InvariantCulture), 1, 0, 0, p[3], p[4], v), p[2]));
             }
             return res;
+        }
+
+        /// <summary>True when the cached DocLayout features were made by another version of the extractor (fingerprint differs).</summary>
+        private static bool Stale(string cache, string model)
+        {
+            if (model != "DocLayout") return false;
+            var first = File.ReadLines(cache).FirstOrDefault()?.Split('\t');
+            bool stale = first == null || first.Length < 6 || first[4] != BuiltInFeatureModels.CurrentFingerprint(model);
+            if (stale) Console.Error.WriteLine($"{cache}: extracted by another DocLayout version ({first?[4]}); extracting again.");
+            return stale;
         }
 
         private static void Build(string docsDev, string model, string modelPath, string cache)

@@ -16,11 +16,15 @@ namespace DocCluster.Classification
     /// distance to the node's k-th neighbour (self-tuning scale, Zelnik-Manor &amp; Perona 2004), made symmetric (union).
     /// Walk: labelled examples absorb (into their kind); from a page the walk follows an edge with probability proportional
     /// to its weight, but before every step it is absorbed into "Unknown" with probability 1 − <see cref="ClassifierOptions.Survival"/>.
-    /// f_k(page) = P(absorbed by kind k) solves f = α(P_uu f + P_ul Y) — label propagation (Zhu et al. 2003; label spreading,
+    /// g_k(page) = P(absorbed by kind k) solves g = α(P_uu g + P_ul Y) — label propagation (Zhu et al. 2003; label spreading,
     /// Zhou et al. 2004, with the random-walk normalisation) with an explicit Unknown sink. Pages in a region that no labelled
-    /// example reaches within a few steps — a kind nobody labelled — keep most of their mass in Unknown.
-    /// Confidence = f_best · Typicality (0..1), Typicality as in <see cref="ImageClassifier"/> (distance to the kind's prototype over its
-    /// calibrated spread; 1 when <see cref="ClassifierOptions.BatchTypicality"/> is off); KindProbability = f_best / Σ f_k.
+    /// example reaches within a few steps — a kind nobody labelled — keep most of their mass in Unknown: reach = Σ_k g_k.
+    /// Kind: when the classifier has logistic-regression coefficients (format 3) and <see cref="ClassifierOptions.PriorWeight"/> β &gt; 0,
+    /// a second walk also stops at every step with probability β on the classifier's posterior q of the page it is on,
+    /// f = α((1−β)(P_uu f + P_ul Y) + β q) — the graph smooths the posterior, the posterior guides the walk where no example is near;
+    /// otherwise f = g. KindProbability = f_best / Σ f_k; Confidence = KindProbability · reach · Typicality (0..1), Typicality as in
+    /// <see cref="ImageClassifier"/> (distance to the kind's prototype over its calibrated spread; 1 when
+    /// <see cref="ClassifierOptions.BatchTypicality"/> is off). Without the prior this is f_best · Typicality, as in format 2.
     /// Deterministic: the pages are processed in (Path, Page, input position) order whatever order they came in.
     /// </remarks>
     public static class BatchClassifier
@@ -55,8 +59,21 @@ namespace DocCluster.Classification
 
             var x = Embed(raw, d, opt.Standardize, classifier.ClipZ, classifier.Weights);
             if (opt.Whitening > 0) x = Whiten(x, classifier.ExampleLabels, K, opt.Whitening);
-            var f = Absorb(x, classifier.ExampleLabels, K, Math.Max(1, opt.Neighbors), opt.Survival, cancelled);
-            if (f == null) return null;
+            var graph = Graph(x, nl, Math.Max(1, opt.Neighbors), cancelled);
+            if (graph.index == null) return null;
+            // the graph walk alone: how much of a page's walk some labelled example absorbs (its reach) and, without a posterior prior, its kind
+            var reachWalk = Walk(graph, classifier.ExampleLabels, K, opt.Survival, cancelled, null, 0);
+            if (reachWalk == null) return null;
+            var f = reachWalk;
+            bool usePrior = classifier.Coefficients != null && opt.PriorWeight > 0;
+            if (usePrior)
+            {
+                // the walk that also stops at every step with probability β on the logistic-regression posterior of the page it is on
+                var prior = new double[nu][];
+                for (int u = 0; u < nu; u++) prior[u] = classifier.Posterior(classifier.Transform(pages[order[u]].Vector));
+                f = Walk(graph, classifier.ExampleLabels, K, opt.Survival, cancelled, prior, Math.Min(1, opt.PriorWeight));
+                if (f == null) return null;
+            }
 
             var results = new ClassificationResult[nu];
             for (int u = 0; u < nu; u++)
@@ -67,22 +84,25 @@ namespace DocCluster.Classification
                 int best = 0, second = -1;
                 for (int k = 1; k < K; k++) if (fu[k] > fu[best]) best = k;
                 for (int k = 0; k < K; k++) if (k != best && (second < 0 || fu[k] > fu[second])) second = k;
-                double reach = fu.Sum();
+                double mass = fu.Sum();
+                double reach = reachWalk[u].Sum();
+                double share = mass > 0 ? fu[best] / mass : 1.0 / K;
                 // typicality of the page for its batch kind, as the prototype classifier measures it (distance / calibrated spread)
                 var xt = classifier.Transform(feature.Vector);
                 double ratio = Math.Sqrt(ImageClassifier.SquaredDistance(xt, classifier.Prototypes[best])) / classifier.Spread[best];
                 double excess = Math.Max(0, ratio - classifier.TypicalRatio) / (classifier.TailWidth > 0 ? classifier.TailWidth : 1e-9);
                 double typicality = opt.BatchTypicality ? Math.Exp(-0.5 * excess * excess) : 1;
-                double conf = Math.Max(0, Math.Min(1, fu[best] * typicality));
+                // without a prior share · reach = f_best, the walk's absorption probability by the kind
+                double conf = Math.Max(0, Math.Min(1, share * reach * typicality));
                 bool unknown = conf < minConfidence;
                 r.Kind = unknown ? ClassificationResult.UnknownKind : classifier.Kinds[best];
                 r.PredictedKind = classifier.Kinds[best];
                 r.Confidence = conf;
-                r.KindProbability = reach > 0 ? fu[best] / reach : 1.0 / K;
+                r.KindProbability = share;
                 r.Typicality = typicality;
                 r.IsUnknown = unknown;
                 r.RunnerUpKind = second >= 0 ? classifier.Kinds[second] : null;
-                r.RunnerUpProbability = second >= 0 && reach > 0 ? fu[second] / reach : 0;
+                r.RunnerUpProbability = second >= 0 && mass > 0 ? fu[second] / mass : 0;
                 int ki = Array.IndexOf(classifier.Kinds, r.PredictedKind);
                 r.Distance = Math.Sqrt(ImageClassifier.SquaredDistance(classifier.Transform(feature.Vector), classifier.Prototypes[ki]));
                 r.Score = r.Distance / classifier.Spread[ki];
@@ -141,15 +161,27 @@ namespace DocCluster.Classification
 
         /// <summary>Absorption probabilities f[u][k] for the unlabelled nodes (x[labels.Length..]); labelled nodes come first.</summary>
         internal static double[][] Absorb(double[][] x, int[] labels, int K, int k, double survival, Func<bool> cancelled)
+            => Absorb(x, labels, K, k, survival, cancelled, null, 0);
+
+        /// <summary>As above, but at every step the walk from an unlabelled node u stops with probability <paramref name="priorWeight"/>
+        /// and is absorbed by kind c with probability prior[u][c] (a classifier's posterior for the page): f_u = α((1−β) Σ_j P_uj f_j + β q_u).</summary>
+        internal static double[][] Absorb(double[][] x, int[] labels, int K, int k, double survival, Func<bool> cancelled, double[][] prior, double priorWeight)
         {
-            int n = x.Length, nl = labels.Length, nu = n - nl;
+            var g = Graph(x, labels.Length, k, cancelled);
+            return g.index == null ? null : Walk(g, labels, K, survival, cancelled, prior, priorWeight);
+        }
+
+        /// <summary>Transition rows (neighbour indices, probabilities) of the unlabelled nodes x[nl..] in the symmetrised kNN graph.</summary>
+        internal static (int[][] index, double[][] p) Graph(double[][] x, int nl, int k, Func<bool> cancelled)
+        {
+            int n = x.Length, nu = n - nl;
             k = Math.Min(k, n - 1);
             var nbr = new int[n][]; var nd = new double[n][]; var sigma = new double[n];
             var dist = new double[n];
             var idx = new int[n];
             for (int i = 0; i < n; i++)
             {
-                if (cancelled != null && (i & 63) == 0 && cancelled()) return null;
+                if (cancelled != null && (i & 63) == 0 && cancelled()) return (null, null);
                 for (int j = 0; j < n; j++) { dist[j] = j == i ? double.PositiveInfinity : ImageClassifier.SquaredDistance(x[i], x[j]); idx[j] = j; }
                 var keys = (double[])dist.Clone();
                 Array.Sort(keys, idx); // ties broken deterministically by the sort on a fixed input order
@@ -177,9 +209,19 @@ namespace DocCluster.Classification
                 rowIdx[u] = row.Select(e => e.Key).ToArray();
                 rowP[u] = row.Select(e => e.Value / deg).ToArray();
             }
+            return (rowIdx, rowP);
+        }
+
+        /// <summary>Gauss–Seidel sweeps on f_u = α((1−β) Σ_j P_uj f_j + β q_u), labelled f fixed to their kinds; converges since α &lt; 1.
+        /// Null when cancelled (or when the graph was).</summary>
+        internal static double[][] Walk((int[][] index, double[][] p) graph, int[] labels, int K, double survival, Func<bool> cancelled,
+            double[][] prior, double priorWeight)
+        {
+            if (graph.index == null) return null;
+            int nl = labels.Length, nu = graph.index.Length, n = nl + nu;
+            var rowIdx = graph.index; var rowP = graph.p;
             var f = new double[n][];
             for (int i = 0; i < n; i++) { f[i] = new double[K]; if (i < nl) f[i][labels[i]] = 1; }
-            // Gauss–Seidel sweeps on f_u = α Σ_j P_uj f_j (labelled f fixed); converges since α < 1
             for (int it = 0; it < 5000; it++)
             {
                 if (cancelled != null && cancelled()) return null;
@@ -189,6 +231,7 @@ namespace DocCluster.Classification
                     var acc = new double[K];
                     var ri = rowIdx[u]; var rp = rowP[u];
                     for (int t = 0; t < ri.Length; t++) { var fj = f[ri[t]]; double p = rp[t]; for (int c = 0; c < K; c++) acc[c] += p * fj[c]; }
+                    if (prior != null) { var q = prior[u]; for (int c = 0; c < K; c++) acc[c] = (1 - priorWeight) * acc[c] + priorWeight * q[c]; }
                     var fu = f[nl + u];
                     for (int c = 0; c < K; c++) { double v = survival * acc[c]; change = Math.Max(change, Math.Abs(v - fu[c])); fu[c] = v; }
                 }

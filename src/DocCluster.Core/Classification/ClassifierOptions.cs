@@ -3,11 +3,26 @@ namespace DocCluster.Classification
     /// <summary>Settings for <see cref="ImageClassifier.Train"/>. Plain settable properties (serialisable).</summary>
     public sealed class ClassifierOptions
     {
-        /// <summary>The -MinConfidence the benchmark chose (bench/classification/RESULTS.md): below it a prediction is "Unknown".</summary>
+        /// <summary>The -MinConfidence the benchmark chose (bench/classification/RESULTS.md): below it a prediction is "Unknown".
+        /// Rule: the highest threshold at which the known kinds keep at least the accuracy of the previous default (held-back table).</summary>
         public const double DefaultMinConfidence = 0.4;
 
-        /// <summary>The -MinConfidence for batch classification (<see cref="BatchClassifier"/>) the benchmark chose (bench/classification/RESULTS.md).</summary>
-        public const double DefaultBatchMinConfidence = 0.1;
+        /// <summary>The -MinConfidence for batch classification (<see cref="BatchClassifier"/>) the benchmark chose (bench/classification/RESULTS.md),
+        /// by the same rule as <see cref="DefaultMinConfidence"/>.</summary>
+        public const double DefaultBatchMinConfidence = 0.2;
+
+        /// <summary>Score kinds with multinomial logistic regression fitted on the labelled examples (default true); false = nearest
+        /// prototype (softmax over spread-scaled distances, the scheme of format version 2).</summary>
+        public bool LogisticRegression { get; set; } = true;
+
+        /// <summary>L2 penalty λ on the logistic-regression weights (loss = mean cross-entropy + λ/2 ‖W‖²) in the classifier's
+        /// L2-normalised space. Fixed a priori; bench/classification/RESULTS.md shows 1e-4 … 1e-2 give the same accuracy.</summary>
+        public double Regularization { get; set; } = 1e-3;
+
+        /// <summary><see cref="BatchClassifier"/>: at every step the walk stops with this probability (β, 0..1) on the
+        /// logistic-regression posterior of the page it is on, so the graph and the classifier vote together; 0 = graph only.
+        /// Ignored for classifiers without logistic-regression coefficients.</summary>
+        public double PriorWeight { get; set; } = 0.2;
 
         /// <summary>Standardise each dimension with the mean/standard deviation of the examples before weighting (default true).</summary>
         public bool Standardize { get; set; } = true;

@@ -6,22 +6,30 @@ using DocCluster.Features;
 namespace DocCluster.Classification
 {
     /// <summary>
-    /// A few-shot document classifier: one prototype (mean) per labelled kind in a standardised, weighted,
-    /// L2-normalised space, each kind with a calibrated spread so that pages of a kind nobody labelled come out
-    /// Unknown. Plain settable properties only, so it can be serialised (DataContractJsonSerializer) and read back.
+    /// A few-shot document classifier: multinomial logistic regression (L2-penalised) over the labelled kinds in a
+    /// standardised, weighted, L2-normalised space, plus one prototype (mean) per kind with a calibrated spread so that
+    /// pages of a kind nobody labelled come out Unknown. Plain settable properties only, so it can be serialised
+    /// (DataContractJsonSerializer) and read back.
     /// </summary>
     /// <remarks>
     /// Space: z = clip((v − Mean) / Scale, ±ClipZ) · Weights, then L2-normalised (like ClusterModel, plus clipping).
     /// Spread s_k: root-mean-square leave-one-out distance of kind k's examples to the prototype of the others,
     /// shrunk towards the pooled value with <see cref="ClassifierOptions.SpreadPrior"/> pseudo-examples.
-    /// For a page: r_k = d_k / s_k; KindProbability = softmax_k(−Sharpness · r_k² / 2) of the best kind;
-    /// Typicality = exp(−½ ((r_best − TypicalRatio)₊ / TailWidth)²); Confidence = KindProbability · Typicality.
+    /// For a page: r_k = d_k / s_k; KindProbability = softmax_k(Coefficients_k · [z, 1]) of the best kind (logistic
+    /// regression, <see cref="Algorithm"/> "LogisticRegression-SpreadCalibrated"), or, for classifiers without
+    /// <see cref="Coefficients"/> (format version 2 and older, or <see cref="ClassifierOptions.LogisticRegression"/> off),
+    /// softmax_k(−Sharpness · r_k² / 2) (nearest prototype); Typicality = exp(−½ ((r_best − TypicalRatio)₊ / TailWidth)²);
+    /// Confidence = KindProbability · Typicality.
     /// </remarks>
     public sealed class ImageClassifier
     {
-        public const string AlgorithmName = "NearestPrototype-SpreadCalibrated";
+        public const string AlgorithmName = "LogisticRegression-SpreadCalibrated";
+        /// <summary>The scoring scheme of classifiers without <see cref="Coefficients"/> (format version 2 and older).</summary>
+        public const string PrototypeAlgorithmName = "NearestPrototype-SpreadCalibrated";
 
-        public int FormatVersion { get; set; } = 2;
+        /// <summary>3: adds <see cref="Coefficients"/> and <see cref="Regularization"/>; classifiers of versions 1 and 2 load
+        /// and score as before (nearest prototype).</summary>
+        public int FormatVersion { get; set; } = 3;
         /// <summary>Names the scoring scheme, independent of <see cref="FormatVersion"/>.</summary>
         public string Algorithm { get; set; } = AlgorithmName;
         public string Model { get; set; }
@@ -42,6 +50,11 @@ namespace DocCluster.Classification
         public double[][] Prototypes { get; set; }
         /// <summary>Calibrated distance scale per kind (see remarks).</summary>
         public double[] Spread { get; set; }
+        /// <summary>Logistic-regression coefficients in the classifier's space: one row per kind, <see cref="Dimension"/> weights
+        /// followed by the bias. Null: nearest-prototype scoring (classifiers of format version 2 and older).</summary>
+        public double[][] Coefficients { get; set; }
+        /// <summary>The L2 penalty λ the coefficients were fitted with (0 when there are none).</summary>
+        public double Regularization { get; set; }
         /// <summary>Root-mean-square leave-one-out distance over every kind (the prior for the spreads).</summary>
         public double PooledSpread { get; set; }
         public double Sharpness { get; set; }
@@ -70,6 +83,9 @@ namespace DocCluster.Classification
             options = (options ?? new ClassifierOptions()).Clone();
             if (examples.Count == 0) throw new ArgumentException("No labelled examples: the input is empty.", nameof(examples));
             if (!(options.Survival >= 0 && options.Survival < 1)) throw new ArgumentOutOfRangeException(nameof(options), "Survival must be in [0, 1).");
+            if (options.LogisticRegression && !(options.Regularization > 0 && !double.IsInfinity(options.Regularization)))
+                throw new ArgumentOutOfRangeException(nameof(options), "Regularization must be a positive number.");
+            if (!(options.PriorWeight >= 0 && options.PriorWeight <= 1)) throw new ArgumentOutOfRangeException(nameof(options), "PriorWeight must be in [0, 1].");
             if (options.Neighbors < 1) throw new ArgumentOutOfRangeException(nameof(options), "Neighbors must be at least 1.");
             for (int i = 0; i < examples.Count; i++)
             {
@@ -161,6 +177,13 @@ namespace DocCluster.Classification
             m.ExampleCounts = counts;
             m.Spread = spread;
             m.PooledSpread = Math.Sqrt(pooledSq);
+            if (options.LogisticRegression)
+            {
+                var targets = label.Select(y => { var t = new double[K]; t[y] = 1; return t; }).ToArray();
+                m.Coefficients = SoftmaxRegression.Fit(x, targets, null, K, options.Regularization);
+                m.Regularization = options.Regularization;
+            }
+            else m.Algorithm = PrototypeAlgorithmName;
             return m;
         }
 
@@ -191,17 +214,22 @@ namespace DocCluster.Classification
             var x = Transform(feature.Vector);
             int K = Prototypes.Length;
             var dist = new double[K];
-            var logit = new double[K];
-            for (int k = 0; k < K; k++)
+            for (int k = 0; k < K; k++) dist[k] = Math.Sqrt(SquaredDistance(x, Prototypes[k]));
+            double[] prob;
+            if (Coefficients != null) prob = Posterior(x);
+            else
             {
-                dist[k] = Math.Sqrt(SquaredDistance(x, Prototypes[k]));
-                double r = dist[k] / Spread[k];
-                logit[k] = -0.5 * Sharpness * r * r;
+                var logit = new double[K];
+                for (int k = 0; k < K; k++)
+                {
+                    double r = dist[k] / Spread[k];
+                    logit[k] = -0.5 * Sharpness * r * r;
+                }
+                double max = logit.Max();
+                prob = logit.Select(l => Math.Exp(l - max)).ToArray();
+                double sum = prob.Sum();
+                for (int k = 0; k < K; k++) prob[k] /= sum;
             }
-            double max = logit.Max();
-            var prob = logit.Select(l => Math.Exp(l - max)).ToArray();
-            double sum = prob.Sum();
-            for (int k = 0; k < K; k++) prob[k] /= sum;
             int best = 0, second = -1;
             for (int k = 1; k < K; k++) if (prob[k] > prob[best]) best = k;
             for (int k = 0; k < K; k++) if (k != best && (second < 0 || prob[k] > prob[second])) second = k;
@@ -227,6 +255,15 @@ namespace DocCluster.Classification
                 Score = ratio,
                 Feature = feature,
             };
+        }
+
+        /// <summary>Logistic-regression probabilities of the kinds for a vector already in the classifier's space (<see cref="Transform"/>).</summary>
+        internal double[] Posterior(double[] x)
+        {
+            if (Coefficients == null || Coefficients.Length != Kinds.Length) throw new InvalidOperationException("The classifier has no logistic-regression coefficients.");
+            foreach (var row in Coefficients)
+                if (row == null || row.Length != x.Length + 1) throw new InvalidOperationException($"The classifier's coefficients do not match its {x.Length}-d space.");
+            return SoftmaxRegression.Probabilities(Coefficients, x);
         }
 
         /// <summary>Classifies with <see cref="DefaultMinConfidence"/>.</summary>

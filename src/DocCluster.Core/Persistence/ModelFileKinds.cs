@@ -54,7 +54,7 @@ namespace DocCluster.Persistence
         {
             // One line per saveable model type.
             Register<ClusterModel>("ClusterModel", m => new FeatureIdentity(m.Model, m.ModelFingerprint, m.Dimension), ValidateClusterModel);
-            Register<DocCluster.Classification.ImageClassifier>("ImageClassifier", m => new FeatureIdentity(m.Model, m.ModelFingerprint, m.Dimension));
+            Register<DocCluster.Classification.ImageClassifier>("ImageClassifier", m => new FeatureIdentity(m.Model, m.ModelFingerprint, m.Dimension), ValidateImageClassifier);
         }
 
         /// <summary>Makes <typeparamref name="T"/> saveable under <paramref name="kind"/>. Re-registering the same pair is a no-op.</summary>
@@ -89,6 +89,21 @@ namespace DocCluster.Persistence
             lock (Gate) return Kinds.FirstOrDefault(k => k.Type == type);
         }
     
+        /// <summary>Checks only what format 3 added (the logistic-regression coefficients); older files have none.</summary>
+        private static string ValidateImageClassifier(DocCluster.Classification.ImageClassifier m)
+        {
+            if (m.Coefficients == null) return null;
+            int k = m.Kinds?.Length ?? 0;
+            if (m.Coefficients.Length != k) return $"Coefficients has {m.Coefficients.Length} rows for {k} kinds.";
+            for (int c = 0; c < k; c++)
+            {
+                var row = m.Coefficients[c];
+                if (row == null || row.Length != m.Dimension + 1) return $"coefficient row {c + 1} does not have {m.Dimension + 1} values.";
+                foreach (var v in row) if (double.IsNaN(v) || double.IsInfinity(v)) return $"coefficient row {c + 1} holds a non-finite value.";
+            }
+            return null;
+        }
+
         private static string ValidateClusterModel(ClusterModel m)
         {
             int d = m.Dimension;

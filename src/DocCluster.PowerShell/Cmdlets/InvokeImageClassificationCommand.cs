@@ -8,10 +8,11 @@ namespace DocCluster.PowerShell.Cmdlets
 {
     /// <summary>Classifies ImageFeatures from the pipeline. By default the whole input is buffered and classified together
     /// (<see cref="BatchClassifier"/>: the labelled examples and the batch's pages form a nearest-neighbour graph, so pages
-    /// are named by the labelled examples their neighbourhood leads to, and a region no example reaches is Unknown); results
-    /// come out in input order after the last input. -Streaming classifies each page on its own as it arrives (nearest
-    /// prototype). Features from another extractor than the classifier's are a bad argument for the whole run: terminating
-    /// error FeatureModelMismatch.</summary>
+    /// are named by the labelled examples their neighbourhood leads to, guided by the classifier's logistic-regression posterior,
+    /// and a region no example reaches is Unknown); results
+    /// come out in input order after the last input. -Streaming classifies each page on its own as it arrives (logistic
+    /// regression x prototype typicality; nearest prototype for classifiers of model format 2). Features from another
+    /// extractor than the classifier's are a bad argument for the whole run: terminating error FeatureModelMismatch.</summary>
     [Cmdlet(VerbsLifecycle.Invoke, "ImageClassification")]
     [OutputType(typeof(ClassificationResult))]
     public sealed class InvokeImageClassificationCommand : PSCmdlet
@@ -32,7 +33,7 @@ namespace DocCluster.PowerShell.Cmdlets
         [ValidateRange(0.0, 1.0)]
         public double MinConfidence { get; set; }
 
-        /// <summary>Classify each page on its own as it arrives (nearest prototype with calibrated spread; constant memory,
+        /// <summary>Classify each page on its own as it arrives (logistic regression with the prototypes' calibrated typicality; constant memory,
         /// results stream). Without it the input is buffered and classified as one batch, which is more accurate and finds
         /// pages of a kind nobody labelled more reliably, but emits nothing until the input ends and costs time quadratic in
         /// the batch size (nearest-neighbour graph). Classifiers saved by format version 1 (no stored examples) always stream.</summary>
