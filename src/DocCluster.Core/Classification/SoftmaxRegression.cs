@@ -64,7 +64,7 @@ namespace DocCluster.Classification
                         gk[d] += g;
                     }
                 }
-                double maxGrad = 0, maxMove = 0;
+                double maxGrad = 0;
                 for (int k = 0; k < K; k++)
                 {
                     var gk = G[k]; var yk = Y[k]; var wk = W[k];
@@ -76,7 +76,6 @@ namespace DocCluster.Classification
                         double prev = wk[j];
                         wk[j] = next;
                         yk[j] = next + momentum * (next - prev);
-                        maxMove = Math.Max(maxMove, Math.Abs(next - prev));
                     }
                 }
                 if (maxGrad < tolerance) break;
