@@ -61,6 +61,14 @@ namespace DocCluster.Bench.Classification
                 }
                 return 0;
             }
+            if (args.Contains("combined"))
+            {
+                var both = Extract.Load(docsDev, "DocLayout+MobileNetV1", mobilenet, cacheDir);
+                FewShot("DocLayout+MobileNetV1", "logistic regression + typicality (-Streaming)", both, seeds, perKind, opt);
+                FewShot("DocLayout+MobileNetV1", "batch (BatchClassifier, default)", both, seeds, perKind, opt, Batch, BatchThreshold);
+                HeldBack("DocLayout+MobileNetV1", "batch", both, seeds, perKind, opt, Batch, BatchThresholds);
+                return 0;
+            }
             if (args.Contains("batchonly"))
             {
                 FewShot("DocLayout", "batch", layout, seeds, perKind, opt, Batch, BatchThreshold);

@@ -16,7 +16,9 @@ namespace DocCluster.Bench.Classification
         public static List<(ImageFeature feature, string kind)> Load(string docsDev, string model, string modelPath, string cacheDir)
         {
             Directory.CreateDirectory(cacheDir);
-            var cache = Path.Combine(cacheDir, model.Replace('+', '_') + ".tsv");
+            // A combined model's cache is named after the DocLayout version it holds.
+            var cache = Path.Combine(cacheDir, model.Replace('+', '_')
+                + (model.Contains("+") ? "_" + BuiltInFeatureModels.CurrentFingerprint("DocLayout") : "") + ".tsv");
             if (!File.Exists(cache) || Stale(cache, model)) Build(docsDev, model, modelPath, cache);
             var res = new List<(ImageFeature, string)>();
             foreach (var line in File.ReadLines(cache))
@@ -40,8 +42,8 @@ namespace DocCluster.Bench.Classification
 
         private static void Build(string docsDev, string model, string modelPath, string cache)
         {
-            IFeatureExtractor extractor = model == "DocLayout"
-                ? BackendServices.CreateExtractor(new FeatureExtractorRequest { Model = "DocLayout" })
+            IFeatureExtractor extractor = model == "DocLayout" || model.Contains("+")
+                ? BackendServices.CreateExtractor(new FeatureExtractorRequest { Model = model, ModelPath = model == "DocLayout" ? null : modelPath })
                 : OnnxFeatureExtractor.FromPreset(model, null, modelPath);
             var files = Directory.GetDirectories(docsDev).OrderBy(d => d, StringComparer.Ordinal)
                 .SelectMany(d => Directory.GetFiles(d).OrderBy(f => f, StringComparer.Ordinal)).ToList();
