@@ -61,6 +61,7 @@ namespace DocCluster.Bench.Classification
                 }
                 return 0;
             }
+            if (args.Contains("suggested")) { Suggested.Run(layout, opt, BatchThreshold, Math.Min(seeds, 5)); return 0; }
             if (args.Contains("combined"))
             {
                 var both = Extract.Load(docsDev, "DocLayout+MobileNetV1", mobilenet, cacheDir);
