@@ -12,15 +12,7 @@ namespace DocCluster.Core.Tests
     {
         private const int D = 12;
 
-        /// <summary>A page of class c: a bump on dimensions 3c..3c+2 plus small deterministic noise.</summary>
-        private static ImageFeature Page(int c, int i)
-        {
-            var r = new Random(c * 1000 + i);
-            var v = new float[D];
-            for (int j = 0; j < D; j++) v[j] = (float)(r.NextDouble() * 0.3);
-            for (int j = 3 * c; j < 3 * c + 3; j++) v[j] += 3;
-            return new ImageFeature($"/x/c{c}-{i:00}.png", 1, 1, 10, 10, "Test", "fp", v);
-        }
+        private static ImageFeature Page(int c, int i) => SyntheticKindPages.Bump(c, i, D);
 
         private static ImageClassifier Trained(int kinds) => ImageClassifier.Train(
             Enumerable.Range(0, kinds).SelectMany(c => Enumerable.Range(0, 5).Select(i => (Page(c, i), "kind" + c))).ToList(), new ClassifierOptions());

@@ -34,15 +34,7 @@ namespace DocCluster.Core.Tests
             return new ImageFeature($"/n/c{c}-{i:000}.png", 1, 1, 10, 10, "Test", "fp", v);
         }
 
-        /// <summary>A page of class c: a bump on dimensions 3c..3c+2 plus small deterministic noise.</summary>
-        private static ImageFeature Page(int c, int i)
-        {
-            var r = new Random(c * 1000 + i);
-            var v = new float[D];
-            for (int j = 0; j < D; j++) v[j] = (float)(r.NextDouble() * 0.3);
-            for (int j = 3 * c; j < 3 * c + 3; j++) v[j] += 3;
-            return new ImageFeature($"/x/c{c}-{i:00}.png", 1, 1, 10, 10, "Test", "fp", v);
-        }
+        private static ImageFeature Page(int c, int i) => SyntheticKindPages.Bump(c, i, D);
 
         private static List<(ImageFeature, string)> Examples(Func<int, int, ImageFeature> page, int kinds, int per) =>
             Enumerable.Range(0, kinds).SelectMany(c => Enumerable.Range(0, per).Select(i => (page(c, i), "kind" + c))).ToList();
@@ -130,10 +122,7 @@ namespace DocCluster.Core.Tests
             Assert.Equal(3, back.FormatVersion);
             Assert.Equal(clf.Regularization, back.Regularization);
             for (int k = 0; k < clf.Coefficients.Length; k++) Assert.Equal(clf.Coefficients[k], back.Coefficients[k]);
-            var pages = Enumerable.Range(0, 4).SelectMany(c => Enumerable.Range(30, 5).Select(i => Page(c, i))).ToList();
-            foreach (var p in pages) Assert.Equal(clf.Predict(p, 0).Confidence, back.Predict(p, 0).Confidence, 12);
-            var a = BatchClassifier.Classify(clf, pages, 0); var b = BatchClassifier.Classify(back, pages, 0);
-            for (int i = 0; i < pages.Count; i++) { Assert.Equal(a[i].Kind, b[i].Kind); Assert.Equal(a[i].Confidence, b[i].Confidence, 12); }
+            AssertSameResults(clf, back);
         }
 
         [Fact]
@@ -155,9 +144,15 @@ namespace DocCluster.Core.Tests
             var back = ModelFile.Load<ImageClassifier>(old);
             Assert.Null(back.Coefficients);
             Assert.Equal(2, back.FormatVersion);
+            AssertSameResults(proto, back);
+        }
+
+        // Both classifiers give the same confidences page by page and the same kinds and confidences in a batch.
+        private static void AssertSameResults(ImageClassifier expected, ImageClassifier actual)
+        {
             var pages = Enumerable.Range(0, 4).SelectMany(c => Enumerable.Range(30, 5).Select(i => Page(c, i))).ToList();
-            foreach (var p in pages) Assert.Equal(proto.Predict(p, 0).Confidence, back.Predict(p, 0).Confidence, 12);
-            var a = BatchClassifier.Classify(proto, pages, 0); var b = BatchClassifier.Classify(back, pages, 0);
+            foreach (var p in pages) Assert.Equal(expected.Predict(p, 0).Confidence, actual.Predict(p, 0).Confidence, 12);
+            var a = BatchClassifier.Classify(expected, pages, 0); var b = BatchClassifier.Classify(actual, pages, 0);
             for (int i = 0; i < pages.Count; i++) { Assert.Equal(a[i].Kind, b[i].Kind); Assert.Equal(a[i].Confidence, b[i].Confidence, 12); }
         }
 
