@@ -4,8 +4,8 @@ using System.Collections.Generic;
 namespace DocCluster.Features.Document
 {
     /// <summary>
-    /// How text pieces line up, without reading them. A text line here is a run of glyphs with no gap wider than
-    /// 2.5 character heights, so a table row is several pieces (cells) and a form field "Name: ____" one or two.
+    /// How text pieces line up, without reading them. A piece is a run of glyphs on one baseline with no gap wider than
+    /// about a character height, so a table row is several pieces (cells) and a form field "Name: ____" one or two.
     /// Amount columns of invoices, bills and receipts are right-aligned (numbers of different lengths ending at one
     /// edge) or centred in their cells; form labels and letter paragraphs are left-aligned; justified article
     /// columns align on both sides.
@@ -19,12 +19,13 @@ namespace DocCluster.Features.Document
         // Another piece counts as aligned when its edge is within this share of a character height...
         private const double EdgeTolerance = 0.3;
         // ...its other edge differs by more than this and the tolerance (else the two are simply the same width)...
-
         private const double OtherEdgeMinDiff = 0.5;
         // ...and it lies within this many character heights above or below.
         private const double VerticalWindow = 20;
         // Pieces aligned with at least this many others form a column.
         private const int ColumnPartners = 2;
+        // A check box has ink along at least this share of each side.
+        private const double BoxSideInk = 0.8;
 
         public static void Write(PageAnalysis a, List<TextLines.Line> lines, FeatureWriter f)
         {
@@ -55,8 +56,8 @@ namespace DocCluster.Features.Document
 
         private static double Tolerance(double h) => Math.Max(2, EdgeTolerance * h);
 
-        /// <summary>The page's text pieces, each marked left- and/or right-aligned with a column of others.</summary>
-        internal static List<Piece> AlignedPieces(PageAnalysis a, List<TextLines.Line> lines)
+        /// <summary>The page's text pieces, each marked left-aligned, right-aligned (or both) or centred with a column of others.</summary>
+        private static List<Piece> AlignedPieces(PageAnalysis a, List<TextLines.Line> lines)
         {
             double h = Math.Max(1, a.CharHeight), tol = Tolerance(h), otherMin = Math.Max(tol + 1, OtherEdgeMinDiff * h);
             var pieces = Pieces(lines, h);
@@ -78,7 +79,7 @@ namespace DocCluster.Features.Document
             return pieces;
         }
 
-        internal sealed class Piece
+        private sealed class Piece
         {
             public int MinX, MaxX;
             public bool RightAligned, LeftAligned, Centred;
@@ -187,8 +188,7 @@ namespace DocCluster.Features.Document
                 if (ink[y * w + c.MinX] || ink[y * w + c.MinX + 1]) left++;
                 if (ink[y * w + c.MaxX] || ink[y * w + c.MaxX - 1]) right++;
             }
-            double need = 0.8;
-            if (top < need * c.W || bottom < need * c.W || left < need * c.H || right < need * c.H) return false;
+            if (top < BoxSideInk * c.W || bottom < BoxSideInk * c.W || left < BoxSideInk * c.H || right < BoxSideInk * c.H) return false;
             int inside = 0, area = 0;
             for (int y = c.MinY + 2; y <= c.MaxY - 2; y++)
                 for (int x = c.MinX + 2; x <= c.MaxX - 2; x++) { area++; if (ink[y * w + x]) inside++; }
