@@ -188,7 +188,8 @@ namespace DocCluster.Core.Tests
                 var got = c.TryGet(f.Path, hash, extractor.Info);
                 if (got == null || !got[0].Vector.SequenceEqual(f.Vector)) Interlocked.Increment(ref badReads);
             });
-            Assert.Equal(1, wrote);
+            // Usually exactly one writer wins; more can when their no-replace moves race (AtomicFile), never none.
+            Assert.True(wrote >= 1, "no writer stored the entry");
             Assert.Equal(0, badReads);
             Assert.Single(Directory.GetFiles(sharedDir, "*", SearchOption.AllDirectories));
             Assert.Single(Directory.GetFiles(cacheDir, "*", SearchOption.AllDirectories), p => p.Contains(hash));
