@@ -80,6 +80,18 @@ namespace DocCluster.Module.Tests
         }
 
         [Fact]
+        public void Restarts_are_automatic_unless_given_and_the_count_is_validated()
+        {
+            s.Run("$null = $features | Invoke-ImageCluster -Algorithm KMeans -K 5 -Seed 1 -ModelVariable auto");
+            s.Run("$null = $features | Invoke-ImageCluster -Algorithm KMeans -K 5 -Seed 1 -Restarts 3 -ModelVariable three");
+            Assert.Empty(s.Errors);
+            Assert.Null(s.Run("$auto.Options.Restarts")[0]);
+            Assert.Equal(3, (int)s.Run("$three.Options.Restarts")[0].BaseObject);
+            var error = s.RunExpectingTerminatingError("$features | Invoke-ImageCluster -Algorithm KMeans -K 5 -Restarts 0");
+            Assert.StartsWith("ParameterArgumentValidationError,", error.FullyQualifiedErrorId);
+        }
+
+        [Fact]
         public void Summary_names_a_medoid_per_cluster_and_the_model_variable_predicts_the_same()
         {
             // k-means: a fitted model's nearest-centre prediction reproduces its own assignments exactly.

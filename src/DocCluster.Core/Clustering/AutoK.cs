@@ -94,7 +94,7 @@ namespace DocCluster.Clustering
                 centroids = VMath.Means(sub, labels, k, d, out _);
             }
             else
-                centroids = KMeansAlgorithm.Fit(sub, k, Math.Min(3, Math.Max(1, o.Restarts)), o.MaxIterations, (int)(seed & 0x7FFFFFFF), ct).Centroids;
+                centroids = KMeansAlgorithm.Fit(sub, k, Math.Min(3, Math.Max(1, o.Restarts ?? 3)), o.MaxIterations, (int)(seed & 0x7FFFFFFF), ct).Centroids;
             var res = new int[x.Length];
             VMath.For(x.Length, ct, i =>
             {
@@ -170,7 +170,7 @@ namespace DocCluster.Clustering
         }
 
         private static int[] Labels(double[][] x, Dendrogram tree, int k, ClusterOptions o, int seed, CancellationToken ct) =>
-            tree != null ? tree.CutK(k) : KMeansAlgorithm.Fit(x, k, Math.Min(3, Math.Max(1, o.Restarts)), o.MaxIterations, seed, ct).Labels;
+            tree != null ? tree.CutK(k) : KMeansAlgorithm.Fit(x, k, Math.Min(3, Math.Max(1, o.Restarts ?? 3)), o.MaxIterations, seed, ct).Labels;
 
         /// <summary>min over test clusters (≥ 2 members) of the fraction of co-member pairs that the training centroids keep together.</summary>
         private static double Strength(double[][] test, int[] testLabels, double[][] trainCentroids, int k)

@@ -93,8 +93,11 @@ namespace DocCluster.Clustering
                     {
                         criterion = options.AutoKCriterion;
                         labels = ChooseK(x, options, kScores, cancellation,
-                            kk => { var r = KMeansAlgorithm.Fit(x, kk, options.Restarts, options.MaxIterations, options.Seed, cancellation); return (r.Labels, r.Inertia); },
+                            kk => { var r = KMeansAlgorithm.Fit(x, kk, options.Restarts ?? KMeansAlgorithm.MinAutoRestarts, options.MaxIterations, options.Seed, cancellation); return (r.Labels, r.Inertia); },
                             out k);
+                        // K was scored with a fixed number of runs; the chosen K gets the full (automatic) restarts
+                        if (options.Restarts == null)
+                            labels = KMeansAlgorithm.Fit(x, k, null, options.MaxIterations, options.Seed, cancellation).Labels;
                     }
                     break;
                 case ClusterAlgorithm.Agglomerative:
@@ -225,7 +228,7 @@ namespace DocCluster.Clustering
             }
             if (o.MinK < 1) throw new ArgumentException($"MinK must be at least 1 (got {o.MinK}).", nameof(o.MinK));
             if (o.MaxK.HasValue && o.MaxK.Value < o.MinK) throw new ArgumentException($"MaxK ({o.MaxK}) is smaller than MinK ({o.MinK}).", nameof(o.MaxK));
-            if (o.Restarts < 1) throw new ArgumentException($"Restarts must be at least 1 (got {o.Restarts}).", nameof(o.Restarts));
+            if (o.Restarts.HasValue && o.Restarts.Value < 1) throw new ArgumentException($"Restarts must be at least 1 (got {o.Restarts}).", nameof(o.Restarts));
             if (o.MaxIterations < 1) throw new ArgumentException($"MaxIterations must be at least 1 (got {o.MaxIterations}).", nameof(o.MaxIterations));
             if (o.MinClusterSize.HasValue && o.MinClusterSize.Value < 2) throw new ArgumentException($"MinClusterSize must be at least 2 (got {o.MinClusterSize}).", nameof(o.MinClusterSize));
             if (o.MinSamples.HasValue && o.MinSamples.Value < 1) throw new ArgumentException($"MinSamples must be at least 1 (got {o.MinSamples}).", nameof(o.MinSamples));

@@ -69,8 +69,10 @@ namespace DocCluster.Clustering
 
         public ClusterLinkage Linkage { get; set; } = ClusterLinkage.Ward;
 
-        /// <summary>K-means runs with different seeds (derived from Seed); the lowest inertia wins. Default 10.</summary>
-        public int Restarts { get; set; } = 10;
+        /// <summary>K-means runs with different seeds (derived from Seed); the lowest inertia wins. Default (null): automatic,
+        /// 10 to 100 runs, until three runs have reached the lowest inertia (within 0.1 %), so that the result no longer
+        /// depends on the seed where one more run would not change it.</summary>
+        public int? Restarts { get; set; }
 
         /// <summary>Maximum Lloyd iterations per k-means run. Default 300.</summary>
         public int MaxIterations { get; set; } = 300;

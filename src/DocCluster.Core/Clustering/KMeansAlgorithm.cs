@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 
 namespace DocCluster.Clustering
@@ -15,16 +16,39 @@ namespace DocCluster.Clustering
     /// result as plain Lloyd), empty clusters re-seeded with the point farthest from its centre.</summary>
     internal static class KMeansAlgorithm
     {
-        public static KMeansResult Fit(double[][] x, int k, int restarts, int maxIterations, int seed, CancellationToken ct)
+        /// <summary>Automatic restarts: at least this many runs ...</summary>
+        public const int MinAutoRestarts = 10;
+        /// <summary>... at most this many ...</summary>
+        public const int MaxAutoRestarts = 100;
+        /// <summary>... stopping once this many runs have ended within <see cref="ConfirmTolerance"/> of the lowest inertia.</summary>
+        public const int ConfirmRuns = 3;
+        public const double ConfirmTolerance = 1e-3;
+
+        /// <summary>Exactly <paramref name="restarts"/> runs, or, when null, restarts until the lowest inertia is confirmed:
+        /// <see cref="ConfirmRuns"/> runs within <see cref="ConfirmTolerance"/> (relative) of it, after at least
+        /// <see cref="MinAutoRestarts"/> and at most <see cref="MaxAutoRestarts"/> runs. Run r always uses the seed derived
+        /// from (seed, r), so both forms are deterministic and share their first runs.</summary>
+        public static KMeansResult Fit(double[][] x, int k, int? restarts, int maxIterations, int seed, CancellationToken ct)
         {
             KMeansResult best = null;
-            for (int r = 0; r < Math.Max(1, restarts); r++)
+            var inertias = new List<double>();
+            int min = restarts ?? MinAutoRestarts, max = restarts ?? MaxAutoRestarts;
+            for (int r = 0; r < Math.Max(1, max); r++)
             {
+                if (r >= min && Confirmations(inertias, best.Inertia) >= ConfirmRuns) break;
                 ct.ThrowIfCancellationRequested();
                 var res = Run(x, k, maxIterations, Rng.Derive(seed, r + 1), ct);
+                inertias.Add(res.Inertia);
                 if (best == null || res.Inertia < best.Inertia) best = res;
             }
             return best;
+        }
+
+        private static int Confirmations(List<double> inertias, double best)
+        {
+            int count = 0;
+            foreach (var v in inertias) if (v <= best + ConfirmTolerance * Math.Abs(best) + 1e-12) count++;
+            return count;
         }
 
         internal static double[][] PlusPlus(double[][] x, int k, Rng rng, CancellationToken ct)

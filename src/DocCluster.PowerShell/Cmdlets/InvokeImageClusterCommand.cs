@@ -58,9 +58,10 @@ namespace DocCluster.PowerShell.Cmdlets
         [Parameter(ParameterSetName = FitSet)]
         public int Seed { get; set; }
 
+        /// <summary>K-means runs; without it, automatic (10 to 100, until the lowest inertia is reached three times).</summary>
         [Parameter(ParameterSetName = FitSet)]
         [ValidateRange(1, 1000)]
-        public int Restarts { get; set; } = 10;
+        public int Restarts { get; set; }
 
         [Parameter(ParameterSetName = FitSet)]
         [ValidateRange(2, 1000)]
@@ -152,7 +153,7 @@ namespace DocCluster.PowerShell.Cmdlets
                 Metric = bound.ContainsKey(nameof(Metric)) ? Metric : designed ? ClusterMetric.Euclidean : ClusterMetric.Cosine,
                 Standardize = !NoStandardize,
                 Seed = Seed,
-                Restarts = Restarts,
+                Restarts = bound.ContainsKey(nameof(Restarts)) ? Restarts : (int?)null,
                 MaxK = MaxK,
                 AutoKCriterion = AutoKCriterion,
             };
