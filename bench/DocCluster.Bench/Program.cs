@@ -191,7 +191,7 @@ namespace DocCluster.Bench
         private static IEnumerable<(string Label, string Args, bool Seeded)> Configurations(string extractor)
         {
             yield return ("default (agglomerative Ward)", "", false);
-            yield return ("k-means++ (10 restarts)", "-Algorithm KMeans", true);
+            yield return ("k-means++ (automatic restarts)", "-Algorithm KMeans", true);
             yield return ("agglomerative average", "-Algorithm Agglomerative -Linkage Average", false);
         }
 
