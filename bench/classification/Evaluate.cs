@@ -70,6 +70,13 @@ namespace DocCluster.Bench.Classification
                 HeldBack("DocLayout+MobileNetV1", "batch", both, seeds, perKind, opt, Batch, BatchThresholds);
                 return 0;
             }
+            foreach (var a in args.Where(a => a.StartsWith("fisher:")))
+            {
+                var p = a.Substring(7).Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+                FewShot("DocLayout", a, layout, seeds, perKind, opt, ExpFisher.Method(p[0], p[1]), BatchThreshold);
+                if (args.Contains("hb")) HeldBack("DocLayout", a, layout, seeds, perKind, opt, ExpFisher.Method(p[0], p[1]), BatchThresholds);
+            }
+            if (args.Any(a => a.StartsWith("fisher:"))) return 0;
             if (args.Contains("batchonly"))
             {
                 FewShot("DocLayout", "batch", layout, seeds, perKind, opt, Batch, BatchThreshold);
@@ -162,6 +169,8 @@ namespace DocCluster.Bench.Classification
                 var r = test.Select((t, i) => (res: res[i], t.kind)).ToList();
                 if (Environment.GetEnvironmentVariable("CONF") == "1")
                     foreach (var g in r.Where(t => t.res.PredictedKind != t.kind).GroupBy(t => t.kind + " -> " + t.res.PredictedKind)) confusion[g.Key] = (confusion.TryGetValue(g.Key, out var c0) ? c0 : 0) + g.Count();
+                if (Environment.GetEnvironmentVariable("FILES") == "1")
+                    foreach (var (t, i) in test.Select((t, i) => (t, i)).Where(x => res[x.i].PredictedKind != x.t.kind)) confusion["file " + t.f.Path + " -> " + res[i].PredictedKind] = (confusion.TryGetValue("file " + t.f.Path + " -> " + res[i].PredictedKind, out var c1) ? c1 : 0) + 1;
                 forced.Add(r.Average(t => t.res.PredictedKind == t.kind ? 1.0 : 0));
                 strict.Add(r.Average(t => t.res.Confidence >= threshold && t.res.PredictedKind == t.kind ? 1.0 : 0));
                 unk.Add(r.Average(t => t.res.Confidence < threshold ? 1.0 : 0));
