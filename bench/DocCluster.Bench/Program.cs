@@ -24,7 +24,9 @@ namespace DocCluster.Bench
             var options = Options.Parse(args, repo);
             if (options.Mode == "speed") return Speed.Run(repo, options);
             if (options.Mode == "quality") return Quality.Run(repo, options);
+            if (options.Mode == "degrade") return Degrade.Run(options);
             Console.Error.WriteLine("usage: DocCluster.Bench speed|quality [--data DIR] [--labels CSV] [--model NAME] [--model-path FILE] [--throttle N] [--seeds N] [--out FILE]");
+            Console.Error.WriteLine("       DocCluster.Bench degrade [--data DIR] [--labels CSV] --to DIR --how grey|scale:F|jpeg:Q");
             return 2;
         }
 
@@ -47,6 +49,8 @@ namespace DocCluster.Bench
         public int Throttle = Environment.ProcessorCount;
         public int Seeds = 10;
         public string Out;
+        public string To;
+        public string How;
 
         public static Options Parse(string[] args, string repo)
         {
@@ -63,6 +67,8 @@ namespace DocCluster.Bench
                     case "--throttle": o.Throttle = int.Parse(v); break;
                     case "--seeds": o.Seeds = int.Parse(v); break;
                     case "--out": o.Out = Path.GetFullPath(v); break;
+                    case "--to": o.To = Path.GetFullPath(v); break;
+                    case "--how": o.How = v; break;
                     default: throw new ArgumentException("unknown option " + args[i]);
                 }
             }

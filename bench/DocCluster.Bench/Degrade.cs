@@ -1,0 +1,81 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using SkiaSharp;
+
+namespace DocCluster.Bench
+{
+    /// <summary>
+    /// degrade: writes a copy of a labelled folder with every image changed in one way, and its labels.csv, so that
+    /// `quality --data` can measure how much the grouping depends on how the pages were captured:
+    /// grey (colour removed), scale:F (resolution × F, e.g. a 150-dpi scan instead of 300), jpeg:Q (re-encoded as JPEG quality Q).
+    /// </summary>
+    internal static class Degrade
+    {
+        public static int Run(Options o)
+        {
+            if (o.To == null || o.How == null) { Console.Error.WriteLine("degrade needs --to DIR and --how grey|scale:F|jpeg:Q"); return 2; }
+            var how = o.How.Split(':');
+            var lines = File.ReadAllLines(o.Labels);
+            var header = lines[0];
+            var rows = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(new[] { ',' }, 2)).ToArray();
+            var outNames = new string[rows.Length];
+            Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                var rel = rows[i][0];
+                var name = how[0] == "jpeg" ? Path.ChangeExtension(rel, ".jpg") : rel;
+                outNames[i] = name;
+                var target = Path.Combine(o.To, name);
+                Directory.CreateDirectory(Path.GetDirectoryName(target));
+                using (var source = SKBitmap.Decode(Path.Combine(o.Data, rel)))
+                using (var changed = Apply(source, how))
+                using (var image = SKImage.FromBitmap(changed))
+                using (var data = Encode(image, name, how))
+                using (var stream = File.Create(target))
+                    data.SaveTo(stream);
+            });
+            File.WriteAllLines(Path.Combine(o.To, "labels.csv"), new[] { header }.Concat(rows.Select((r, i) => outNames[i] + "," + r[1])));
+            Console.WriteLine($"{rows.Length} images written to {o.To} ({o.How}).");
+            return 0;
+        }
+
+        private static SKBitmap Apply(SKBitmap source, string[] how)
+        {
+            switch (how[0])
+            {
+                case "grey":
+                    var grey = new SKBitmap(source.Width, source.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+                    using (var canvas = new SKCanvas(grey))
+                    using (var paint = new SKPaint())
+                    {
+                        // Rec. 601 luma, as DocLayout's own grey conversion
+                        paint.ColorFilter = SKColorFilter.CreateColorMatrix(new float[]
+                        {
+                            0.299f, 0.587f, 0.114f, 0, 0,
+                            0.299f, 0.587f, 0.114f, 0, 0,
+                            0.299f, 0.587f, 0.114f, 0, 0,
+                            0, 0, 0, 1, 0,
+                        });
+                        using (var img = SKImage.FromBitmap(source)) canvas.DrawImage(img, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest), paint);
+                    }
+                    return grey;
+                case "scale":
+                    double f = double.Parse(how[1], CultureInfo.InvariantCulture);
+                    int w = Math.Max(1, (int)Math.Round(source.Width * f)), h = Math.Max(1, (int)Math.Round(source.Height * f));
+                    return source.Resize(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque), new SKSamplingOptions(SKCubicResampler.Mitchell));
+                case "jpeg":
+                    return source.Copy();
+                default:
+                    throw new ArgumentException("unknown --how " + string.Join(":", how));
+            }
+        }
+
+        private static SKData Encode(SKImage image, string name, string[] how)
+        {
+            if (how[0] == "jpeg") return image.Encode(SKEncodedImageFormat.Jpeg, int.Parse(how[1], CultureInfo.InvariantCulture));
+            return name.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? image.Encode(SKEncodedImageFormat.Png, 100) : image.Encode(SKEncodedImageFormat.Jpeg, 88);
+        }
+    }
+}
