@@ -42,6 +42,21 @@ namespace DocCluster.Core.Tests
         }
 
         [Fact]
+        public void The_fit_reports_runs_and_how_often_the_kept_grouping_was_reached()
+        {
+            var data = ClusteringTests.Blobs(new[] { 30, 30, 30, 30, 30, 30, 30, 30, 30 }, 4, 11, out _, out _);
+            var auto = ClusterModel.Fit(data, new ClusterOptions { K = 5, Seed = 2 });
+            Assert.InRange(auto.KMeansRuns, KMeansAlgorithm.MinAutoRestarts, KMeansAlgorithm.MaxAutoRestarts);
+            Assert.True(auto.KMeansConfirmations >= ClusterOptions.RestartConfirmations || auto.KMeansRuns == KMeansAlgorithm.MaxAutoRestarts);
+            var four = ClusterModel.Fit(data, new ClusterOptions { K = 5, Seed = 2, Restarts = 4 });
+            Assert.Equal(4, four.KMeansRuns);
+            Assert.InRange(four.KMeansConfirmations, 1, 4);
+            var autoK = ClusterModel.Fit(data, new ClusterOptions { Seed = 2, MaxK = 10 });
+            Assert.InRange(autoK.KMeansRuns, KMeansAlgorithm.MinAutoRestarts, KMeansAlgorithm.MaxAutoRestarts);
+            Assert.Equal(0, ClusterModel.Fit(data, new ClusterOptions { K = 5, Algorithm = ClusterAlgorithm.Agglomerative }).KMeansRuns);
+        }
+
+        [Fact]
         public void An_explicit_restart_count_is_exact_and_deterministic()
         {
             var x = NineBlobs();

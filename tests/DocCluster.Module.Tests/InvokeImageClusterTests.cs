@@ -83,8 +83,9 @@ namespace DocCluster.Module.Tests
         public void Restarts_are_automatic_unless_given_and_the_count_is_validated()
         {
             s.Run("$null = $features | Invoke-ImageCluster -Algorithm KMeans -K 5 -Seed 1 -ModelVariable auto");
-            s.Run("$null = $features | Invoke-ImageCluster -Algorithm KMeans -K 5 -Seed 1 -Restarts 3 -ModelVariable three");
+            s.Run("$null = $features | Invoke-ImageCluster -Algorithm KMeans -K 5 -Seed 1 -Restarts 3 -ModelVariable three -Verbose");
             Assert.Empty(s.Errors);
+            Assert.Contains(s.Verbose, v => v.StartsWith("k-means: 3 run(s);"));
             Assert.Null(s.Run("$auto.Options.Restarts")[0]);
             Assert.Equal(3, (int)s.Run("$three.Options.Restarts")[0].BaseObject);
             var error = s.RunExpectingTerminatingError("$features | Invoke-ImageCluster -Algorithm KMeans -K 5 -Restarts 0");

@@ -81,13 +81,15 @@ namespace DocCluster.Clustering
             bool[] noise = new bool[n];
             var kScores = new List<KScore>();
             AutoKCriterion? criterion = null;
+            KMeansResult kmeans = null;
             switch (options.Algorithm)
             {
                 case ClusterAlgorithm.KMeans:
                     if (options.K.HasValue || n < 3)
                     {
                         k = options.K ?? 1;
-                        labels = KMeansAlgorithm.Fit(x, k, options.Restarts, options.MaxIterations, options.Seed, cancellation).Labels;
+                        kmeans = KMeansAlgorithm.Fit(x, k, options.Restarts, options.MaxIterations, options.Seed, cancellation);
+                        labels = kmeans.Labels;
                     }
                     else
                     {
@@ -95,9 +97,9 @@ namespace DocCluster.Clustering
                         labels = ChooseK(x, options, kScores, cancellation,
                             kk => { var r = KMeansAlgorithm.Fit(x, kk, options.Restarts ?? KMeansAlgorithm.MinAutoRestarts, options.MaxIterations, options.Seed, cancellation); return (r.Labels, r.Inertia); },
                             out k);
-                        // K was scored with a fixed number of runs; the chosen K gets the full (automatic) restarts
-                        if (options.Restarts == null)
-                            labels = KMeansAlgorithm.Fit(x, k, null, options.MaxIterations, options.Seed, cancellation).Labels;
+                        // K was scored with a fixed number of runs; the chosen K is fitted again with the full (automatic) restarts
+                        kmeans = KMeansAlgorithm.Fit(x, k, options.Restarts, options.MaxIterations, options.Seed, cancellation);
+                        labels = kmeans.Labels;
                     }
                     break;
                 case ClusterAlgorithm.Agglomerative:
@@ -187,7 +189,11 @@ namespace DocCluster.Clustering
             }
             var summaries = BuildSummaries(model, x, sorted, labels, assignments, dOwn, cancellation);
             foreach (var s in kScores) s.Chosen = s.K == k;
-            return new ClusterFit(model, assignments, summaries, inertia, kScores, criterion);
+            return new ClusterFit(model, assignments, summaries, inertia, kScores, criterion)
+            {
+                KMeansRuns = kmeans?.Runs ?? 0,
+                KMeansConfirmations = kmeans?.Confirmations ?? 0,
+            };
         }
 
         public static string DefaultName(int cluster) => "cluster-" + cluster.ToString("00", CultureInfo.InvariantCulture);

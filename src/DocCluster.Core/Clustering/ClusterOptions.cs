@@ -70,9 +70,12 @@ namespace DocCluster.Clustering
         public ClusterLinkage Linkage { get; set; } = ClusterLinkage.Ward;
 
         /// <summary>K-means runs with different seeds (derived from Seed); the lowest inertia wins. Default (null): automatic,
-        /// 10 to 100 runs, until three runs have reached the lowest inertia (within 0.1 %), so that the result no longer
+        /// 10 to 100 runs, until three runs have reached the lowest-inertia solution, so that the result no longer
         /// depends on the seed where one more run would not change it.</summary>
         public int? Restarts { get; set; }
+
+        /// <summary>Automatic restarts stop once this many runs have reached the lowest-inertia solution.</summary>
+        public const int RestartConfirmations = 3;
 
         /// <summary>Maximum Lloyd iterations per k-means run. Default 300.</summary>
         public int MaxIterations { get; set; } = 300;

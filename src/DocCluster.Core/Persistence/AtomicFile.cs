@@ -8,9 +8,9 @@ namespace DocCluster.Persistence
     internal static class AtomicFile
     {
         /// <summary>Writes <paramref name="path"/>. Returns false (and leaves the existing file alone) when the file already
-        /// exists and <paramref name="overwrite"/> is false, also when another writer created it in the meantime — except in
-        /// the instant between File.Move's existence check and its rename, which are separate steps on Unix: two writers
-        /// racing there both succeed and the later file replaces the earlier one (whole, never partial).</summary>
+        /// exists and <paramref name="overwrite"/> is false, also when another writer created it in the meantime. The
+        /// no-replace move is not strictly atomic everywhere: under load on Linux two writers racing for one path have both
+        /// succeeded (the later file then replaces the earlier one, whole, never partial).</summary>
         public static bool Write(string path, Action<Stream> write, bool overwrite)
         {
             var full = Path.GetFullPath(path);

@@ -103,9 +103,8 @@ namespace DocCluster.Persistence
         /// <summary>Stores all pages of one file (page order as given). Never throws for I/O problems: they are counted in
         /// <see cref="WriteFailures"/>. Returns true when this call wrote the entry, false when a valid entry was already
         /// there (another run got there first) or writing failed. Two runs storing the same entry at the same instant may
-        /// both get true: File.Move's no-replace check is not atomic with the rename on every platform (Unix), so the later
-        /// rename can replace the earlier file — with identical content, as an entry depends only on the file's hash and the
-        /// extractor. Readers still never see a partial entry.</summary>
+        /// both get true (see AtomicFile.Write): the later file replaces the earlier one, with identical content, as an entry
+        /// depends only on the file's hash and the extractor. Readers still never see a partial entry.</summary>
         public bool Put(string contentHash, FeatureModelInfo extractor, IReadOnlyList<ImageFeature> pages)
         {
             if (extractor == null) throw new ArgumentNullException(nameof(extractor));

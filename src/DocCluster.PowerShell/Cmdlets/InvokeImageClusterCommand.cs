@@ -123,6 +123,9 @@ namespace DocCluster.PowerShell.Cmdlets
             if (!string.IsNullOrEmpty(ModelVariable))
                 SessionState.PSVariable.Set(ModelVariable, fit.Model);
             WriteVerbose($"{fit.Summaries.Count} cluster(s) over {features.Count} image page(s).");
+            if (fit.KMeansRuns > 0)
+                WriteVerbose($"k-means: {fit.KMeansRuns} run(s); {fit.KMeansConfirmations} of them reached the grouping kept (the lowest inertia)" +
+                    (fit.KMeansConfirmations < ClusterOptions.RestartConfirmations && fit.KMeansRuns > 1 ? "; it did not repeat often enough to be sure: another -Seed may group differently." : "."));
             if (Summary) WriteObject(fit.Summaries, true);
             else WriteObject(fit.Assignments, true);
         }
