@@ -76,7 +76,14 @@ namespace DocCluster.Bench.Classification
                 FewShot("DocLayout", a, layout, seeds, perKind, opt, ExpFisher.Method(p[0], p[1]), BatchThreshold);
                 if (args.Contains("hb")) HeldBack("DocLayout", a, layout, seeds, perKind, opt, ExpFisher.Method(p[0], p[1]), BatchThresholds);
             }
-            if (args.Any(a => a.StartsWith("fisher:"))) return 0;
+            foreach (var a in args.Where(a => a.StartsWith("mutual:")))
+            {
+                int k = int.Parse(a.Substring(7), CultureInfo.InvariantCulture);
+                var o = opt.Clone(); o.MutualNeighbors = true; o.Neighbors = k;
+                FewShot("DocLayout", a, layout, seeds, perKind, o, Batch, BatchThreshold);
+                if (args.Contains("hb")) HeldBack("DocLayout", a, layout, seeds, perKind, o, Batch, BatchThresholds);
+            }
+            if (args.Any(a => a.StartsWith("fisher:") || a.StartsWith("mutual:"))) return 0;
             if (args.Contains("batchonly"))
             {
                 FewShot("DocLayout", "batch", layout, seeds, perKind, opt, Batch, BatchThreshold);
@@ -86,12 +93,13 @@ namespace DocCluster.Bench.Classification
             var mnet = Extract.Load(docsDev, "MobileNetV1", mobilenet, cacheDir);
             Console.WriteLine($"docs-dev: {layout.Count} pages, {layout.Select(e => e.kind).Distinct().Count()} kinds; {perKind} labels per kind, {seeds} seeds; " +
                 $"options: prior={opt.SpreadPrior} sharp={opt.Sharpness} typ={opt.TypicalRatio} tail={opt.TailWidth} clip={opt.ClipZ} " +
-                $"λ={opt.Regularization} β={opt.PriorWeight}; default MinConfidence {ClassifierOptions.DefaultMinConfidence} (streaming), " +
+                $"λ={opt.Regularization} β={opt.PriorWeight} neighbours={opt.Neighbors} mutual={opt.MutualNeighbors}; default MinConfidence {ClassifierOptions.DefaultMinConfidence} (streaming), " +
                 $"{BatchThreshold} (batch); the format-2 rows use their old defaults {OldMinConfidence} / {OldBatchMinConfidence}");
             Console.WriteLine();
             Console.WriteLine("| features | classifier | accuracy (forced best kind) | accuracy at default MinConfidence (Unknown = wrong) | known pages called Unknown |");
             Console.WriteLine("|---|---|---|---|---|");
-            var proto = opt.Clone(); proto.LogisticRegression = false;
+            var proto = opt.Clone(); proto.LogisticRegression = false; proto.MutualNeighbors = false; proto.Neighbors = 10;
+            var union = opt.Clone(); union.MutualNeighbors = false; union.Neighbors = 10;
             FewShot("DocLayout", "prototype (format 2, before), t=0.4", layout, seeds, perKind, proto, Prototype, OldMinConfidence);
             FewShot("DocLayout", "logistic regression + typicality (ImageClassifier, -Streaming, default)", layout, seeds, perKind, opt);
             foreach (var lambda in new[] { 1e-4, 1e-2 })
@@ -105,7 +113,13 @@ namespace DocCluster.Bench.Classification
             FewShot("MobileNetV1", "prototype (format 2, before), t=0.4", mnet, seeds, perKind, proto, Prototype, OldMinConfidence);
             FewShot("MobileNetV1", "logistic regression + typicality (ImageClassifier)", mnet, seeds, perKind, opt);
             FewShot("DocLayout", "batch: kNN graph + absorbing walk × typicality (format 2, before), t=0.1", layout, seeds, perKind, proto, Batch, OldBatchMinConfidence);
-            FewShot("DocLayout", "batch: walk with logistic-regression prior (β = 0.2) × reach × typicality (BatchClassifier, default)", layout, seeds, perKind, opt, Batch, BatchThreshold);
+            FewShot("DocLayout", "batch: union kNN graph (k = 10), walk with logistic-regression prior (β = 0.2) × reach × typicality (format 3, before)", layout, seeds, perKind, union, Batch, BatchThreshold);
+            FewShot("DocLayout", "batch: mutual kNN graph (k = 20), walk with logistic-regression prior (β = 0.2) × reach × typicality (BatchClassifier, default)", layout, seeds, perKind, opt, Batch, BatchThreshold);
+            foreach (var k in new[] { 15, 25 })
+            {
+                var o = opt.Clone(); o.Neighbors = k;
+                FewShot("DocLayout", $"batch, mutual graph with k = {k}", layout, seeds, perKind, o, Batch, BatchThreshold);
+            }
             foreach (var beta in new[] { 0.05, 0.5, 1.0 })
             {
                 var o = opt.Clone(); o.PriorWeight = beta;
@@ -123,7 +137,8 @@ namespace DocCluster.Bench.Classification
             HeldBack("DocLayout", "prototype classifier, format 2, before", layout, seeds, perKind, proto, Prototype, Thresholds);
             HeldBack("DocLayout", "logistic regression + typicality, -Streaming, default", layout, seeds, perKind, opt, Prototype, Thresholds);
             HeldBack("DocLayout", "batch classifier, format 2, before", layout, seeds, perKind, proto, Batch, BatchThresholds);
-            HeldBack("DocLayout", "batch classifier with logistic-regression prior, default", layout, seeds, perKind, opt, Batch, BatchThresholds);
+            HeldBack("DocLayout", "batch classifier with logistic-regression prior, union kNN graph k = 10 (format 3, before)", layout, seeds, perKind, union, Batch, BatchThresholds);
+            HeldBack("DocLayout", "batch classifier with logistic-regression prior, mutual kNN graph k = 20, default", layout, seeds, perKind, opt, Batch, BatchThresholds);
             foreach (var surv in new[] { 0.95, 0.97 })
             {
                 var o = opt.Clone(); o.Survival = surv;

@@ -37,7 +37,7 @@ namespace DocCluster.Bench.Classification
             var w2 = new double[d];
             for (int j = 0; j < d; j++) w2[j] = (c.Weights == null ? 1 : c.Weights[j]) * Math.Pow((1 - mix) + mix * fr[j] / mean, power);
             var x = BatchClassifier.Embed(raw, d, true, c.ClipZ, w2);
-            var graph = BatchClassifier.Graph(x, nl, opt.Neighbors, null);
+            var graph = BatchClassifier.Graph(x, nl, opt.Neighbors, null, opt.MutualNeighbors);
             var reach = BatchClassifier.Walk(graph, c.ExampleLabels, K, opt.Survival, null, null, 0);
             var prior = test.Select(f => c.Posterior(c.Transform(f.Vector))).ToArray();
             var F = BatchClassifier.Walk(graph, c.ExampleLabels, K, opt.Survival, null, prior, opt.PriorWeight);

@@ -13,7 +13,11 @@ namespace DocCluster.Classification
     /// Space: standardised with the mean/standard deviation of examples + batch (many pages estimate scales far better than
     /// 5 per kind), clipped to ±ClipZ, multiplied by <see cref="FeatureWeighting"/> weights, L2-normalised (like ClusterModel).
     /// Graph: each node's <see cref="ClassifierOptions.Neighbors"/> nearest neighbours, weight exp(−d²/(σᵢσⱼ)) with σᵢ the
-    /// distance to the node's k-th neighbour (self-tuning scale, Zelnik-Manor &amp; Perona 2004), made symmetric (union).
+    /// distance to the node's k-th neighbour (self-tuning scale, Zelnik-Manor &amp; Perona 2004). Mutual (the default of
+    /// classifiers trained now, <see cref="ClassifierOptions.MutualNeighbors"/>): an edge only where both pages are among each
+    /// other's k nearest, plus every page's nearest neighbour — a mutual kNN graph keeps the edges inside dense groups and
+    /// drops most of the one-sided edges that bridge two kinds (Maier, Hein &amp; von Luxburg 2009). Classifiers saved before
+    /// (no MutualNeighbors in the file) keep the union of the k-nearest lists, k = 10.
     /// Walk: labelled examples absorb (into their kind); from a page the walk follows an edge with probability proportional
     /// to its weight, but before every step it is absorbed into "Unknown" with probability 1 − <see cref="ClassifierOptions.Survival"/>.
     /// g_k(page) = P(absorbed by kind k) solves g = α(P_uu g + P_ul Y) — label propagation (Zhu et al. 2003; label spreading,
@@ -59,7 +63,7 @@ namespace DocCluster.Classification
 
             var x = Embed(raw, d, opt.Standardize, classifier.ClipZ, classifier.Weights);
             if (opt.Whitening > 0) x = Whiten(x, classifier.ExampleLabels, K, opt.Whitening);
-            var graph = Graph(x, nl, Math.Max(1, opt.Neighbors), cancelled);
+            var graph = Graph(x, nl, Math.Max(1, opt.Neighbors), cancelled, opt.MutualNeighbors);
             if (graph.index == null) return null;
             // the graph walk alone: how much of a page's walk some labelled example absorbs (its reach) and, without a posterior prior, its kind
             var reachWalk = Walk(graph, classifier.ExampleLabels, K, opt.Survival, cancelled, null, 0);
@@ -171,8 +175,10 @@ namespace DocCluster.Classification
             return g.index == null ? null : Walk(g, labels, K, survival, cancelled, prior, priorWeight);
         }
 
-        /// <summary>Transition rows (neighbour indices, probabilities) of the unlabelled nodes x[nl..] in the symmetrised kNN graph.</summary>
-        internal static (int[][] index, double[][] p) Graph(double[][] x, int nl, int k, Func<bool> cancelled)
+        /// <summary>Transition rows (neighbour indices, probabilities) of the unlabelled nodes x[nl..] in the symmetrised kNN graph:
+        /// the union of every node's k nearest (format 3), or, when <paramref name="mutual"/>, only the pairs that are among each
+        /// other's k nearest plus every node's nearest neighbour (so no node is cut off).</summary>
+        internal static (int[][] index, double[][] p) Graph(double[][] x, int nl, int k, Func<bool> cancelled, bool mutual = false)
         {
             int n = x.Length, nu = n - nl;
             k = Math.Min(k, n - 1);
@@ -195,6 +201,7 @@ namespace DocCluster.Classification
                 for (int t = 0; t < k; t++)
                 {
                     int j = nbr[i][t];
+                    if (mutual && t > 0 && Array.IndexOf(nbr[j], i) < 0) continue;
                     double w = Math.Exp(-nd[i][t] / (sigma[i] * sigma[j]));
                     if (w < 1e-300) w = 1e-300;
                     if (!adj[i].TryGetValue(j, out var a) || a < w) adj[i][j] = w;

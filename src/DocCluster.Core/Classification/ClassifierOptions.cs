@@ -1,3 +1,5 @@
+using System.Runtime.Serialization;
+
 namespace DocCluster.Classification
 {
     /// <summary>Settings for <see cref="ImageClassifier.Train"/>. Plain settable properties (serialisable).</summary>
@@ -43,8 +45,17 @@ namespace DocCluster.Classification
         /// <summary>Width of the typicality tail beyond <see cref="TypicalRatio"/>, in units of the kind spread.</summary>
         public double TailWidth { get; set; } = 0.15;
 
-        /// <summary>Neighbours per page in <see cref="BatchClassifier"/>'s k-nearest-neighbour graph.</summary>
-        public int Neighbors { get; set; } = 10;
+        /// <summary>Neighbours per page in <see cref="BatchClassifier"/>'s k-nearest-neighbour graph. Default 20 (a mutual graph
+        /// keeps fewer edges than the union graph of earlier versions, which used 10).</summary>
+        public int Neighbors { get; set; } = 20;
+
+        /// <summary><see cref="BatchClassifier"/>: link two pages only when each is among the other's <see cref="Neighbors"/>
+        /// nearest (plus every page's nearest), instead of when either is. False in classifiers saved before this option existed.</summary>
+        public bool MutualNeighbors { get; set; } = true;
+
+        // Files written before MutualNeighbors existed lack the member: they must keep the union graph they were tuned with.
+        [OnDeserializing]
+        private void BeforeReading(StreamingContext context) => MutualNeighbors = false;
 
         /// <summary><see cref="BatchClassifier"/>: probability that the random walk goes on at each step rather than being absorbed
         /// into Unknown (0..1, exclusive of 1).</summary>
