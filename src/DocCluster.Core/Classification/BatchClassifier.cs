@@ -17,7 +17,7 @@ namespace DocCluster.Classification
     /// classifiers trained now, <see cref="ClassifierOptions.MutualNeighbors"/>): an edge only where both pages are among each
     /// other's k nearest, plus every page's nearest neighbour — a mutual kNN graph keeps the edges inside dense groups and
     /// drops most of the one-sided edges that bridge two kinds (Maier, Hein &amp; von Luxburg 2009). Classifiers saved before
-    /// (no MutualNeighbors in the file) keep the union of the k-nearest lists, k = 10.
+    /// (no MutualNeighbors in the file) keep the union of the k-nearest lists, with the k they stored (10 by default then).
     /// Walk: labelled examples absorb (into their kind); from a page the walk follows an edge with probability proportional
     /// to its weight, but before every step it is absorbed into "Unknown" with probability 1 − <see cref="ClassifierOptions.Survival"/>.
     /// g_k(page) = P(absorbed by kind k) solves g = α(P_uu g + P_ul Y) — label propagation (Zhu et al. 2003; label spreading,
