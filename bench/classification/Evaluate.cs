@@ -83,7 +83,13 @@ namespace DocCluster.Bench.Classification
                 FewShot("DocLayout", a, layout, seeds, perKind, o, Batch, BatchThreshold);
                 if (args.Contains("hb")) HeldBack("DocLayout", a, layout, seeds, perKind, o, Batch, BatchThresholds);
             }
-            if (args.Any(a => a.StartsWith("fisher:") || a.StartsWith("mutual:"))) return 0;
+            foreach (var a in args.Where(a => a.StartsWith("self:")))
+            {
+                var p = a.Substring(5).Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+                FewShot("DocLayout", a, layout, seeds, perKind, opt, ExpSelfTrain.Method(p[0], p[1], (int)p[2]), BatchThreshold);
+                if (args.Contains("hb")) HeldBack("DocLayout", a, layout, seeds, perKind, opt, ExpSelfTrain.Method(p[0], p[1], (int)p[2]), BatchThresholds);
+            }
+            if (args.Any(a => a.StartsWith("fisher:") || a.StartsWith("mutual:") || a.StartsWith("self:"))) return 0;
             if (args.Contains("batchonly"))
             {
                 FewShot("DocLayout", "batch", layout, seeds, perKind, opt, Batch, BatchThreshold);
