@@ -10,13 +10,14 @@ namespace DocCluster.Bench
     /// <summary>
     /// degrade: writes a copy of a labelled folder with every image changed in one way, and its labels.csv, so that
     /// `quality --data` can measure how much the grouping depends on how the pages were captured:
-    /// grey (colour removed), scale:F (resolution × F, e.g. a 150-dpi scan instead of 300), jpeg:Q (re-encoded as JPEG quality Q).
+    /// grey (colour removed), scale:F (resolution × F, e.g. a 150-dpi scan instead of 300), jpeg:Q (re-encoded as JPEG quality Q),
+    /// rot90 (every other page turned a quarter clockwise, as a sheet fed sideways into a scanner).
     /// </summary>
     internal static class Degrade
     {
         public static int Run(Options o)
         {
-            if (o.To == null || o.How == null) { Console.Error.WriteLine("degrade needs --to DIR and --how grey|scale:F|jpeg:Q"); return 2; }
+            if (o.To == null || o.How == null) { Console.Error.WriteLine("degrade needs --to DIR and --how grey|scale:F|jpeg:Q|rot90"); return 2; }
             var how = o.How.Split(':');
             var lines = File.ReadAllLines(o.Labels);
             var header = lines[0];
@@ -30,7 +31,7 @@ namespace DocCluster.Bench
                 var target = Path.Combine(o.To, name);
                 Directory.CreateDirectory(Path.GetDirectoryName(target));
                 using (var source = SKBitmap.Decode(Path.Combine(o.Data, rel)))
-                using (var changed = Apply(source, how))
+                using (var changed = how[0] == "rot90" && i % 2 == 0 ? source.Copy() : Apply(source, how))
                 using (var image = SKImage.FromBitmap(changed))
                 using (var data = Encode(image, name, how))
                 using (var stream = File.Create(target))
@@ -67,6 +68,15 @@ namespace DocCluster.Bench
                     return source.Resize(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque), new SKSamplingOptions(SKCubicResampler.Mitchell));
                 case "jpeg":
                     return source.Copy();
+                case "rot90":
+                    var rotated = new SKBitmap(source.Height, source.Width, SKColorType.Rgba8888, SKAlphaType.Opaque);
+                    using (var canvas = new SKCanvas(rotated))
+                    {
+                        canvas.Translate(rotated.Width, 0);
+                        canvas.RotateDegrees(90);
+                        canvas.DrawBitmap(source, 0, 0);
+                    }
+                    return rotated;
                 default:
                     throw new ArgumentException("unknown --how " + string.Join(":", how));
             }

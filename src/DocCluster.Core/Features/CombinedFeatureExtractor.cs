@@ -6,7 +6,8 @@ namespace DocCluster.Features
 {
     /// <summary>
     /// Document-layout features followed by a CNN's features in one vector ("DocLayout+&lt;cnn&gt;"). The CNN block
-    /// gets weight <see cref="CnnBlockWeight"/> after standardisation (see <see cref="FeatureWeighting"/>).
+    /// gets weight <see cref="CnnBlockWeight"/> after standardisation (see <see cref="FeatureWeighting"/>). The CNN sees the
+    /// page upright, as DocLayout turned it.
     /// </summary>
     public sealed class CombinedFeatureExtractor : IFeatureExtractor
     {
@@ -23,7 +24,7 @@ namespace DocCluster.Features
             this.cnn = cnn ?? throw new ArgumentNullException(nameof(cnn));
             var name = Prefix + cnn.Info.Name;
             Info = new FeatureModelInfo(name,
-                Fingerprint.Of($"{name};{layout.Info.Fingerprint};{cnn.Info.Fingerprint};cnnweight={CnnBlockWeight:R}"),
+                Fingerprint.Of($"{name};{layout.Info.Fingerprint};{cnn.Info.Fingerprint};cnnweight={CnnBlockWeight:R};upright"),
                 layout.Info.Dimension + cnn.Info.Dimension,
                 $"{layout.Info.Description} + {cnn.Info.Description}");
         }
@@ -34,8 +35,10 @@ namespace DocCluster.Features
 
         public float[] Extract(RasterImage image)
         {
-            var a = layout.Extract(image);
-            var b = cnn.Extract(image);
+            // the CNN sees the page the way DocLayout measured it: upright
+            var upright = image;
+            var a = layout is DocumentLayoutExtractor doc ? doc.Extract(image, out upright) : layout.Extract(image);
+            var b = cnn.Extract(upright);
             var v = new float[a.Length + b.Length];
             Array.Copy(a, v, a.Length);
             Array.Copy(b, 0, v, a.Length, b.Length);

@@ -5,14 +5,15 @@ namespace DocCluster.Features.Document
 {
     /// <summary>
     /// The default extractor ("DocLayout"): hand-designed document-layout features, no model weights.
-    /// The page is resampled to a fixed long side so the vector does not depend on the file's resolution.
+    /// The page is resampled to a fixed long side so the vector does not depend on the file's resolution, and measured upright:
+    /// pages lying sideways or upside down are turned first (<see cref="PageOrientation"/>).
     /// Stateless and thread-safe. See docs/features.md and <see cref="DocumentFeatureLayout"/> for the blocks.
     /// </summary>
     public sealed class DocumentLayoutExtractor : IFeatureExtractor
     {
         public const string ModelName = "DocLayout";
         /// <summary>Bump whenever the output for a given image changes: it feeds the fingerprint that invalidates caches and saved models.</summary>
-        public const string Version = "5";
+        public const string Version = "6";
         public const int LongSide = 768;
 
         public DocumentLayoutExtractor()
@@ -28,13 +29,29 @@ namespace DocCluster.Features.Document
 
         public int PreferredLongSide => LongSide;
 
-        public float[] Extract(RasterImage image)
+        public float[] Extract(RasterImage image) => Extract(image, out _);
+
+        /// <summary>As <see cref="Extract(RasterImage)"/>; <paramref name="upright"/> is the page as measured (turned when it lay
+        /// sideways or upside down), for other extractors that should see it the same way.</summary>
+        public float[] Extract(RasterImage image, out RasterImage upright)
         {
             if (image == null) throw new ArgumentNullException(nameof(image));
             var a = new PageAnalysis(image, LongSide);
+            if (PageOrientation.IsSideways(a))
+            {
+                image = PageOrientation.Turn(image, 3);
+                a = new PageAnalysis(image, LongSide);
+            }
+            var lines = TextLines.Build(a.Chars);
+            // also catches a sideways page turned back the wrong way
+            if (PageOrientation.IsUpsideDown(lines))
+            {
+                image = PageOrientation.Turn(image, 2);
+                a = new PageAnalysis(image, LongSide);
+                lines = TextLines.Build(a.Chars);
+            }
             var cells = new CellGrid(a);
             var region = new DocumentRegion(cells);
-            var lines = TextLines.Build(a.Chars);
             var f = new FeatureWriter(DocumentFeatureLayout.Dimension);
             GeometryFeatures.Write(a, region, f);
             FramingFeatures.Write(a, region, f);
@@ -50,6 +67,7 @@ namespace DocCluster.Features.Document
             RegionFeatures.Write(a, cells, f);
             TextureFeatures.Write(a, cells, f);
             EdgeOrientationFeatures.Write(a, f);
+            upright = image;
             return f.Finish();
         }
 

@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using DocCluster.Imaging;
+
+namespace DocCluster.Features.Document
+{
+    /// <summary>
+    /// Finds pages that lie sideways or upside down, so they are measured upright: a sheet fed sideways into a scanner, or a
+    /// card photographed in portrait, would otherwise group with other turned pages rather than with its kind.
+    /// Sideways: the glyphs of a word sit side by side, so on an upright page a glyph's nearest neighbour is mostly beside it;
+    /// on a page turned a quarter it is mostly above or below it.
+    /// Upside down: in Latin, Greek and Cyrillic text the glyphs of a line share a baseline while their tops vary (ascenders and
+    /// capitals against x-height letters) more than their bottoms (the fewer descenders); turned over, it is the tops that line
+    /// up. Pages with too little text to tell (photos, all-capitals or digit-only text) are left as they are.
+    /// </summary>
+    internal static class PageOrientation
+    {
+        /// <summary>Fewest glyph neighbour pairs to judge a quarter turn.</summary>
+        public const int MinPairs = 40;
+        /// <summary>Share of vertical neighbour pairs above which the page lies sideways. On docs-dev's 605 upright pages the
+        /// share is at most 0.39 (ID-card photos; text pages below 0.2); turned a quarter, 92 % of them are above 0.6.</summary>
+        public const double SidewaysShare = 0.6;
+        /// <summary>Fewest neighbouring glyph pairs within lines to judge upside down.</summary>
+        public const int MinLinePairs = 60;
+        /// <summary>Tops must line up this much better than bottoms (ratio of summed steps) to call a page upside down. On
+        /// docs-dev, 5 of 605 upright pages fall below 0.6 and 57 % of the pages turned over (85 % of invoices and
+        /// receipts; hardly any ID card or passport, whose text is capitals and digits).</summary>
+        public const double UpsideDownRatio = 0.6;
+
+        /// <summary>Share of glyphs whose nearest glyph (within three text heights) lies above or below rather than beside it;
+        /// NaN with fewer than <see cref="MinPairs"/> such glyphs.</summary>
+        public static double VerticalNeighbourShare(PageAnalysis a)
+        {
+            var chars = a.Chars;
+            double reach = 3 * Math.Max(1, a.CharHeight);
+            var grid = new Dictionary<long, List<int>>();
+            long Key(int gx, int gy) => ((long)gx << 32) ^ (uint)gy;
+            for (int i = 0; i < chars.Length; i++)
+            {
+                var k = Key((int)(chars[i].CenterX / reach), (int)(chars[i].CenterY / reach));
+                if (!grid.TryGetValue(k, out var list)) grid[k] = list = new List<int>();
+                list.Add(i);
+            }
+            int vertical = 0, pairs = 0;
+            for (int i = 0; i < chars.Length; i++)
+            {
+                double cx = chars[i].CenterX, cy = chars[i].CenterY, best = reach * reach, bdx = 0, bdy = 0;
+                bool found = false;
+                int gx = (int)(cx / reach), gy = (int)(cy / reach);
+                for (int ox = -1; ox <= 1; ox++)
+                    for (int oy = -1; oy <= 1; oy++)
+                        if (grid.TryGetValue(Key(gx + ox, gy + oy), out var list))
+                            foreach (var j in list)
+                            {
+                                if (j == i) continue;
+                                double dx = chars[j].CenterX - cx, dy = chars[j].CenterY - cy, d2 = dx * dx + dy * dy;
+                                if (d2 < best) { best = d2; bdx = dx; bdy = dy; found = true; }
+                            }
+                if (!found) continue;
+                pairs++;
+                if (Math.Abs(bdy) > Math.Abs(bdx)) vertical++;
+            }
+            return pairs >= MinPairs ? (double)vertical / pairs : double.NaN;
+        }
+
+        /// <summary>Summed step between neighbouring glyphs' tops over the same for their bottoms, within text lines of at least
+        /// four glyphs whose heights are alike; NaN with fewer than <see cref="MinLinePairs"/> steps.</summary>
+        public static double TopToBottomRatio(List<TextLines.Line> lines)
+        {
+            double tops = 0, bottoms = 0;
+            int steps = 0;
+            foreach (var line in lines)
+            {
+                if (line.Glyphs.Count < 4) continue;
+                for (int i = 1; i < line.Glyphs.Count; i++)
+                {
+                    var p = line.Glyphs[i - 1];
+                    var q = line.Glyphs[i];
+                    tops += Math.Abs(q.MinY - p.MinY);
+                    bottoms += Math.Abs(q.MaxY - p.MaxY);
+                    steps++;
+                }
+            }
+            if (steps < MinLinePairs || tops + bottoms <= 0) return double.NaN;
+            return tops / Math.Max(bottoms, 1e-9);
+        }
+
+        public static bool IsSideways(PageAnalysis a) => VerticalNeighbourShare(a) > SidewaysShare;
+
+        public static bool IsUpsideDown(List<TextLines.Line> lines) => TopToBottomRatio(lines) < UpsideDownRatio;
+
+        /// <summary>The image turned clockwise by <paramref name="quarters"/> quarter turns (1, 2 or 3).</summary>
+        public static RasterImage Turn(RasterImage image, int quarters)
+        {
+            quarters = ((quarters % 4) + 4) % 4;
+            if (quarters == 0) return image;
+            int w = image.Width, h = image.Height;
+            int nw = quarters == 2 ? w : h, nh = quarters == 2 ? h : w;
+            var src = image.Rgb;
+            var dst = new byte[src.Length];
+            for (int y = 0; y < h; y++)
+                for (int x = 0; x < w; x++)
+                {
+                    int tx, ty;
+                    switch (quarters)
+                    {
+                        case 1: tx = h - 1 - y; ty = x; break;
+                        case 2: tx = w - 1 - x; ty = h - 1 - y; break;
+                        default: tx = y; ty = w - 1 - x; break;
+                    }
+                    int s = (y * w + x) * 3, d = (ty * nw + tx) * 3;
+                    dst[d] = src[s];
+                    dst[d + 1] = src[s + 1];
+                    dst[d + 2] = src[s + 2];
+                }
+            int sw = quarters == 2 ? image.SourceWidth : image.SourceHeight, sh = quarters == 2 ? image.SourceHeight : image.SourceWidth;
+            return new RasterImage(nw, nh, dst, sw, sh);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.IO;
+using System.Linq;
+using DocCluster.Backends;
+using DocCluster.Features;
+using DocCluster.Features.Document;
+using DocCluster.Imaging;
+using DocCluster.Tests;
+using Xunit;
+
+namespace DocCluster.Core.Tests
+{
+    /// <summary>DocLayout measures pages upright: a page fed sideways or upside down gives the upright page's vector.</summary>
+    public class PageOrientationTests
+    {
+        private static RasterImage Load(string name) =>
+            BackendServices.CreateDecoder().Decode(Path.Combine(TestPaths.ExampleScans, name), new DecodeOptions { MaxLongSide = DocumentLayoutExtractor.LongSide }).First().Image;
+
+        [Theory]
+        [InlineData("letter-01.png")]
+        [InlineData("letter-03.png")]
+        [InlineData("bill-02.png")]
+        public void A_text_page_turned_any_way_gives_the_upright_vector(string name)
+        {
+            var upright = Load(name);
+            var extractor = new DocumentLayoutExtractor();
+            var expected = extractor.Extract(upright);
+            Assert.False(PageOrientation.IsSideways(new PageAnalysis(upright, DocumentLayoutExtractor.LongSide)));
+            for (int q = 1; q <= 3; q++)
+                Assert.Equal(expected, extractor.Extract(PageOrientation.Turn(upright, q)));
+        }
+
+        [Fact]
+        public void Upright_pages_of_every_kind_are_left_as_they_are()
+        {
+            // no example page of any kind (cards and passports included) is mistaken for a turned one
+            foreach (var path in Directory.GetFiles(TestPaths.ExampleScans))
+            {
+                var image = BackendServices.CreateDecoder().Decode(path, new DecodeOptions { MaxLongSide = DocumentLayoutExtractor.LongSide }).First().Image;
+                var a = new PageAnalysis(image, DocumentLayoutExtractor.LongSide);
+                Assert.False(PageOrientation.IsSideways(a), Path.GetFileName(path) + " called sideways");
+                Assert.False(PageOrientation.IsUpsideDown(TextLines.Build(a.Chars)), Path.GetFileName(path) + " called upside down");
+            }
+        }
+
+        private sealed class RecordingExtractor : IFeatureExtractor
+        {
+            public RasterImage Seen;
+            public FeatureModelInfo Info { get; } = new FeatureModelInfo("Recorder", "fp", 1, "records the image it gets");
+            public int PreferredLongSide => 224;
+            public float[] Extract(RasterImage image) { Seen = image; return new float[1]; }
+            public void Dispose() { }
+        }
+
+        [Fact]
+        public void The_CNN_of_a_combined_extractor_sees_the_page_upright()
+        {
+            var upright = Load("letter-01.png");
+            var cnn = new RecordingExtractor();
+            using (var combined = new CombinedFeatureExtractor(new DocumentLayoutExtractor(), cnn))
+            {
+                combined.Extract(PageOrientation.Turn(upright, 1));
+                Assert.Equal(upright.Rgb, cnn.Seen.Rgb);
+                combined.Extract(upright);
+                Assert.Same(upright, cnn.Seen);
+            }
+        }
+
+        [Fact]
+        public void Turn_is_a_pixel_exact_quarter_turn()
+        {
+            var img = new RasterImage(3, 2, Enumerable.Range(0, 18).Select(i => (byte)i).ToArray(), 30, 20);
+            var cw = PageOrientation.Turn(img, 1);
+            Assert.Equal((2, 3, 20, 30), (cw.Width, cw.Height, cw.SourceWidth, cw.SourceHeight));
+            // the top-left pixel goes to the top-right corner
+            Assert.Equal(new byte[] { 0, 1, 2 }, cw.Rgb.Skip((0 * 2 + 1) * 3).Take(3).ToArray());
+            Assert.Equal(img.Rgb, PageOrientation.Turn(PageOrientation.Turn(img, 1), 3).Rgb);
+            Assert.Equal(img.Rgb, PageOrientation.Turn(PageOrientation.Turn(img, 2), 2).Rgb);
+            Assert.Same(img, PageOrientation.Turn(img, 4));
+        }
+    }
+}
