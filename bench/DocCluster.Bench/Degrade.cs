@@ -11,13 +11,14 @@ namespace DocCluster.Bench
     /// degrade: writes a copy of a labelled folder with every image changed in one way, and its labels.csv, so that
     /// `quality --data` can measure how much the grouping depends on how the pages were captured:
     /// grey (colour removed), scale:F (resolution × F, e.g. a 150-dpi scan instead of 300), jpeg:Q (re-encoded as JPEG quality Q),
-    /// rot90 (every other page turned a quarter clockwise, as a sheet fed sideways into a scanner).
+    /// rot90 (every other page turned a quarter clockwise, as a sheet fed sideways into a scanner), skew:D (every page turned
+    /// by D degrees, alternately each way, as a sheet fed askew).
     /// </summary>
     internal static class Degrade
     {
         public static int Run(Options o)
         {
-            if (o.To == null || o.How == null) { Console.Error.WriteLine("degrade needs --to DIR and --how grey|scale:F|jpeg:Q|rot90"); return 2; }
+            if (o.To == null || o.How == null) { Console.Error.WriteLine("degrade needs --to DIR and --how grey|scale:F|jpeg:Q|rot90|skew:D"); return 2; }
             var how = o.How.Split(':');
             var lines = File.ReadAllLines(o.Labels);
             var header = lines[0];
@@ -31,7 +32,7 @@ namespace DocCluster.Bench
                 var target = Path.Combine(o.To, name);
                 Directory.CreateDirectory(Path.GetDirectoryName(target));
                 using (var source = SKBitmap.Decode(Path.Combine(o.Data, rel)))
-                using (var changed = how[0] == "rot90" && i % 2 == 0 ? source.Copy() : Apply(source, how))
+                using (var changed = how[0] == "rot90" && i % 2 == 0 ? source.Copy() : Apply(source, how, i))
                 using (var image = SKImage.FromBitmap(changed))
                 using (var data = Encode(image, name, how))
                 using (var stream = File.Create(target))
@@ -42,7 +43,7 @@ namespace DocCluster.Bench
             return 0;
         }
 
-        private static SKBitmap Apply(SKBitmap source, string[] how)
+        private static SKBitmap Apply(SKBitmap source, string[] how, int index)
         {
             switch (how[0])
             {
@@ -68,6 +69,18 @@ namespace DocCluster.Bench
                     return source.Resize(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque), new SKSamplingOptions(SKCubicResampler.Mitchell));
                 case "jpeg":
                     return source.Copy();
+                case "skew":
+                    // turned by the given angle about the centre, alternately clockwise and anticlockwise, on white
+                    float angle = float.Parse(how[1], CultureInfo.InvariantCulture) * (index % 2 == 0 ? 1 : -1);
+                    var skewed = new SKBitmap(source.Width, source.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+                    using (var canvas = new SKCanvas(skewed))
+                    using (var img = SKImage.FromBitmap(source))
+                    {
+                        canvas.Clear(SKColors.White);
+                        canvas.RotateDegrees(angle, source.Width / 2f, source.Height / 2f);
+                        canvas.DrawImage(img, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
+                    }
+                    return skewed;
                 case "rot90":
                     var rotated = new SKBitmap(source.Height, source.Width, SKColorType.Rgba8888, SKAlphaType.Opaque);
                     using (var canvas = new SKCanvas(rotated))

@@ -9,7 +9,8 @@ using Xunit;
 
 namespace DocCluster.Core.Tests
 {
-    /// <summary>DocLayout measures pages upright: a page fed sideways or upside down gives the upright page's vector.</summary>
+    /// <summary>DocLayout measures pages upright and straight: a page fed sideways or upside down gives the upright page's
+    /// vector; a tilted one is straightened.</summary>
     public class PageOrientationTests
     {
         private static RasterImage Load(string name) =>
@@ -63,6 +64,25 @@ namespace DocCluster.Core.Tests
                 combined.Extract(upright);
                 Assert.Same(upright, cnn.Seen);
             }
+        }
+
+        private static double Tilt(RasterImage image) =>
+            PageSkew.Degrees(TextLines.Build(new PageAnalysis(image, DocumentLayoutExtractor.LongSide).Chars));
+
+        [Theory]
+        [InlineData("letter-02.png", 3.0)]
+        [InlineData("letter-02.png", -4.0)]
+        [InlineData("bill-01.png", 2.0)]
+        public void A_tilted_page_is_measured_and_straightened(string name, double degrees)
+        {
+            var upright = Load(name);
+            Assert.InRange(Tilt(upright), -PageSkew.MinDegrees, PageSkew.MinDegrees);
+            // Straighten turns anticlockwise, so a negative angle tilts the page clockwise by that much
+            var tilted = PageSkew.Straighten(upright, -degrees);
+            double measured = Tilt(tilted);
+            Assert.InRange(measured, degrees - 0.5, degrees + 0.5);
+            Assert.True(PageSkew.Worth(measured));
+            Assert.InRange(Tilt(PageSkew.Straighten(tilted, measured)), -0.3, 0.3);
         }
 
         [Fact]

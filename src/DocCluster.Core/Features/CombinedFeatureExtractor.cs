@@ -7,7 +7,7 @@ namespace DocCluster.Features
     /// <summary>
     /// Document-layout features followed by a CNN's features in one vector ("DocLayout+&lt;cnn&gt;"). The CNN block
     /// gets weight <see cref="CnnBlockWeight"/> after standardisation (see <see cref="FeatureWeighting"/>). The CNN sees the
-    /// page upright, as DocLayout turned it.
+    /// page upright and straight, as DocLayout turned it.
     /// </summary>
     public sealed class CombinedFeatureExtractor : IFeatureExtractor
     {
@@ -35,7 +35,7 @@ namespace DocCluster.Features
 
         public float[] Extract(RasterImage image)
         {
-            // the CNN sees the page the way DocLayout measured it: upright
+            // the CNN sees the page the way DocLayout measured it: upright and straightened
             var upright = image;
             var a = layout is DocumentLayoutExtractor doc ? doc.Extract(image, out upright) : layout.Extract(image);
             var b = cnn.Extract(upright);

@@ -6,7 +6,8 @@ namespace DocCluster.Features.Document
     /// <summary>
     /// The default extractor ("DocLayout"): hand-designed document-layout features, no model weights.
     /// The page is resampled to a fixed long side so the vector does not depend on the file's resolution, and measured upright:
-    /// pages lying sideways or upside down are turned first (<see cref="PageOrientation"/>).
+    /// pages lying sideways or upside down are turned first (<see cref="PageOrientation"/>), tilted ones straightened
+    /// (<see cref="PageSkew"/>).
     /// Stateless and thread-safe. See docs/features.md and <see cref="DocumentFeatureLayout"/> for the blocks.
     /// </summary>
     public sealed class DocumentLayoutExtractor : IFeatureExtractor
@@ -47,6 +48,13 @@ namespace DocCluster.Features.Document
             if (PageOrientation.IsUpsideDown(lines))
             {
                 image = PageOrientation.Turn(image, 2);
+                a = new PageAnalysis(image, LongSide);
+                lines = TextLines.Build(a.Chars);
+            }
+            double tilt = PageSkew.Degrees(lines);
+            if (PageSkew.Worth(tilt))
+            {
+                image = PageSkew.Straighten(image, tilt);
                 a = new PageAnalysis(image, LongSide);
                 lines = TextLines.Build(a.Chars);
             }
