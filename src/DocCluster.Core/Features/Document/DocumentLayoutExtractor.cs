@@ -33,7 +33,7 @@ namespace DocCluster.Features.Document
         public float[] Extract(RasterImage image) => Extract(image, out _);
 
         /// <summary>As <see cref="Extract(RasterImage)"/>; <paramref name="upright"/> is the page as measured (turned when it lay
-        /// sideways or upside down), for other extractors that should see it the same way.</summary>
+        /// sideways or upside down, straightened when it was tilted), for other extractors that should see it the same way.</summary>
         public float[] Extract(RasterImage image, out RasterImage upright)
         {
             if (image == null) throw new ArgumentNullException(nameof(image));
