@@ -94,12 +94,17 @@ namespace DocCluster.Clustering
                     else
                     {
                         criterion = options.AutoKCriterion;
+                        var perK = new Dictionary<int, KMeansResult>();
                         labels = ChooseK(x, options, kScores, cancellation,
-                            kk => { var r = KMeansAlgorithm.Fit(x, kk, options.Restarts ?? KMeansAlgorithm.MinAutoRestarts, options.MaxIterations, options.Seed, cancellation); return (r.Labels, r.Inertia); },
+                            kk => { var r = perK[kk] = KMeansAlgorithm.Fit(x, kk, options.Restarts ?? KMeansAlgorithm.MinAutoRestarts, options.MaxIterations, options.Seed, cancellation); return (r.Labels, r.Inertia); },
                             out k);
-                        // K was scored with a fixed number of runs; the chosen K is fitted again with the full (automatic) restarts
-                        kmeans = KMeansAlgorithm.Fit(x, k, options.Restarts, options.MaxIterations, options.Seed, cancellation);
-                        labels = kmeans.Labels;
+                        kmeans = perK[k];
+                        // automatic restarts: K was scored with the minimum number of runs; the chosen K gets the full rule
+                        if (options.Restarts == null)
+                        {
+                            kmeans = KMeansAlgorithm.Fit(x, k, null, options.MaxIterations, options.Seed, cancellation);
+                            labels = kmeans.Labels;
+                        }
                     }
                     break;
                 case ClusterAlgorithm.Agglomerative:
