@@ -69,12 +69,15 @@ namespace DocCluster.Classification
             var reachWalk = Walk(graph, classifier.ExampleLabels, K, opt.Survival, cancelled, null, 0);
             if (reachWalk == null) return null;
             var f = reachWalk;
+            // the pages in the classifier's own space (example-standardised), for its posterior and the prototype distances
+            var xc = new double[nu][];
+            for (int u = 0; u < nu; u++) xc[u] = classifier.Transform(pages[order[u]].Vector);
             bool usePrior = classifier.Coefficients != null && opt.PriorWeight > 0;
             if (usePrior)
             {
                 // the walk that also stops at every step with probability β on the logistic-regression posterior of the page it is on
                 var prior = new double[nu][];
-                for (int u = 0; u < nu; u++) prior[u] = classifier.Posterior(classifier.Transform(pages[order[u]].Vector));
+                for (int u = 0; u < nu; u++) prior[u] = classifier.Posterior(xc[u]);
                 f = Walk(graph, classifier.ExampleLabels, K, opt.Survival, cancelled, prior, Math.Min(1, opt.PriorWeight));
                 if (f == null) return null;
             }
@@ -92,8 +95,8 @@ namespace DocCluster.Classification
                 double reach = reachWalk[u].Sum();
                 double share = mass > 0 ? fu[best] / mass : 1.0 / K;
                 // typicality of the page for its batch kind, as the prototype classifier measures it (distance / calibrated spread)
-                var xt = classifier.Transform(feature.Vector);
-                double ratio = Math.Sqrt(ImageClassifier.SquaredDistance(xt, classifier.Prototypes[best])) / classifier.Spread[best];
+                double distance = Math.Sqrt(ImageClassifier.SquaredDistance(xc[u], classifier.Prototypes[best]));
+                double ratio = distance / classifier.Spread[best];
                 double excess = Math.Max(0, ratio - classifier.TypicalRatio) / (classifier.TailWidth > 0 ? classifier.TailWidth : 1e-9);
                 double typicality = opt.BatchTypicality ? Math.Exp(-0.5 * excess * excess) : 1;
                 // without a prior share · reach = f_best, the walk's absorption probability by the kind
@@ -107,9 +110,8 @@ namespace DocCluster.Classification
                 r.IsUnknown = unknown;
                 r.RunnerUpKind = second >= 0 ? classifier.Kinds[second] : null;
                 r.RunnerUpProbability = second >= 0 && mass > 0 ? fu[second] / mass : 0;
-                int ki = Array.IndexOf(classifier.Kinds, r.PredictedKind);
-                r.Distance = Math.Sqrt(ImageClassifier.SquaredDistance(classifier.Transform(feature.Vector), classifier.Prototypes[ki]));
-                r.Score = r.Distance / classifier.Spread[ki];
+                r.Distance = distance;
+                r.Score = ratio;
                 results[order[u]] = r;
             }
             return results;
