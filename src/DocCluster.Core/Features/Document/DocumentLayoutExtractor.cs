@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using DocCluster.Imaging;
 
 namespace DocCluster.Features.Document
@@ -37,27 +38,20 @@ namespace DocCluster.Features.Document
         public float[] Extract(RasterImage image, out RasterImage upright)
         {
             if (image == null) throw new ArgumentNullException(nameof(image));
-            var a = new PageAnalysis(image, LongSide);
-            if (PageOrientation.IsSideways(a))
+            PageAnalysis a = null;
+            List<TextLines.Line> lines = null;
+            void Analyse(RasterImage page)
             {
-                image = PageOrientation.Turn(image, 3);
-                a = new PageAnalysis(image, LongSide);
+                image = page;
+                a = new PageAnalysis(page, LongSide);
+                lines = TextLines.Build(a.Chars);
             }
-            var lines = TextLines.Build(a.Chars);
+            Analyse(image);
+            if (PageOrientation.IsSideways(a)) Analyse(PageOrientation.Turn(image, 3));
             // also catches a sideways page turned back the wrong way
-            if (PageOrientation.IsUpsideDown(lines))
-            {
-                image = PageOrientation.Turn(image, 2);
-                a = new PageAnalysis(image, LongSide);
-                lines = TextLines.Build(a.Chars);
-            }
+            if (PageOrientation.IsUpsideDown(lines)) Analyse(PageOrientation.Turn(image, 2));
             double tilt = PageSkew.Degrees(lines);
-            if (PageSkew.Worth(tilt))
-            {
-                image = PageSkew.Straighten(image, tilt);
-                a = new PageAnalysis(image, LongSide);
-                lines = TextLines.Build(a.Chars);
-            }
+            if (PageSkew.Worth(tilt)) Analyse(PageSkew.Straighten(image, tilt));
             var cells = new CellGrid(a);
             var region = new DocumentRegion(cells);
             var f = new FeatureWriter(DocumentFeatureLayout.Dimension);
