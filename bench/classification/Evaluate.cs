@@ -70,24 +70,27 @@ namespace DocCluster.Bench.Classification
                 HeldBack("DocLayout+MobileNetV1", "batch", both, seeds, perKind, opt, Batch, BatchThresholds);
                 return 0;
             }
+            // exploration rows: fisher:MIX,POWER  mutual:K  self:SHARE,CONF,ROUNDS (with "hb", also the held-back table)
+            void Variant(string label, ClassifierOptions o, Method m)
+            {
+                FewShot("DocLayout", label, layout, seeds, perKind, o, m, BatchThreshold);
+                if (args.Contains("hb")) HeldBack("DocLayout", label, layout, seeds, perKind, o, m, BatchThresholds);
+            }
+            double[] Numbers(string a) => a.Substring(a.IndexOf(':') + 1).Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
             foreach (var a in args.Where(a => a.StartsWith("fisher:")))
             {
-                var p = a.Substring(7).Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
-                FewShot("DocLayout", a, layout, seeds, perKind, opt, ExpFisher.Method(p[0], p[1]), BatchThreshold);
-                if (args.Contains("hb")) HeldBack("DocLayout", a, layout, seeds, perKind, opt, ExpFisher.Method(p[0], p[1]), BatchThresholds);
+                var p = Numbers(a);
+                Variant(a, opt, ExpFisher.Method(p[0], p[1]));
             }
             foreach (var a in args.Where(a => a.StartsWith("mutual:")))
             {
-                int k = int.Parse(a.Substring(7), CultureInfo.InvariantCulture);
-                var o = opt.Clone(); o.MutualNeighbors = true; o.Neighbors = k;
-                FewShot("DocLayout", a, layout, seeds, perKind, o, Batch, BatchThreshold);
-                if (args.Contains("hb")) HeldBack("DocLayout", a, layout, seeds, perKind, o, Batch, BatchThresholds);
+                var o = opt.Clone(); o.MutualNeighbors = true; o.Neighbors = (int)Numbers(a)[0];
+                Variant(a, o, Batch);
             }
             foreach (var a in args.Where(a => a.StartsWith("self:")))
             {
-                var p = a.Substring(5).Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
-                FewShot("DocLayout", a, layout, seeds, perKind, opt, ExpSelfTrain.Method(p[0], p[1], (int)p[2]), BatchThreshold);
-                if (args.Contains("hb")) HeldBack("DocLayout", a, layout, seeds, perKind, opt, ExpSelfTrain.Method(p[0], p[1], (int)p[2]), BatchThresholds);
+                var p = Numbers(a);
+                Variant(a, opt, ExpSelfTrain.Method(p[0], p[1], (int)p[2]));
             }
             if (args.Any(a => a.StartsWith("fisher:") || a.StartsWith("mutual:") || a.StartsWith("self:"))) return 0;
             if (args.Contains("batchonly"))
