@@ -43,6 +43,49 @@ namespace DocCluster.Core.Tests
             }
         }
 
+        /// <summary>The card with character-sized specks scattered over it, as guilloche and photo texture put them on a photographed
+        /// ID card: their nearest neighbours point anywhere, so the share of vertical neighbours no longer tells on its own.</summary>
+        private static RasterImage Speckled(RasterImage image, int specks, int seed)
+        {
+            var rng = new System.Random(seed);
+            var rgb = (byte[])image.Rgb.Clone();
+            for (int s = 0; s < specks; s++)
+            {
+                int w = rng.Next(3, 7), h = rng.Next(5, 9);
+                int x0 = rng.Next(0, image.Width - w), y0 = rng.Next(0, image.Height - h);
+                for (int y = y0; y < y0 + h; y++)
+                    for (int x = x0; x < x0 + w; x++)
+                    {
+                        int p = (y * image.Width + x) * 3;
+                        rgb[p] = rgb[p + 1] = rgb[p + 2] = 40;
+                    }
+            }
+            return new RasterImage(image.Width, image.Height, rgb, image.SourceWidth, image.SourceHeight);
+        }
+
+        [Fact]
+        public void A_card_whose_glyph_directions_are_ambiguous_is_turned_by_its_text_lines()
+        {
+            var upright = Speckled(Load("idcard-01.jpg"), 1600, 7);
+            var sideways = PageOrientation.Turn(upright, 1);
+            double share = PageOrientation.VerticalNeighbourShare(new PageAnalysis(sideways, DocumentLayoutExtractor.LongSide));
+            Assert.True(PageOrientation.IsAmbiguous(share), $"the test needs an ambiguous page; share {share:F2}");
+            var extractor = new DocumentLayoutExtractor();
+            Assert.Equal(extractor.Extract(upright), extractor.Extract(sideways));
+            // (turned the other way it would come out upside down: a card's capitals give no upside-down signal, docs/features.md)
+        }
+
+        [Fact]
+        public void A_page_reads_better_turned_only_with_clearly_more_text_lines()
+        {
+            var upright = TextLines.Build(new PageAnalysis(Load("letter-01.png"), DocumentLayoutExtractor.LongSide).Chars);
+            var turned = TextLines.Build(new PageAnalysis(PageOrientation.Turn(Load("letter-01.png"), 1), DocumentLayoutExtractor.LongSide).Chars);
+            Assert.True(PageOrientation.ReadsBetterTurned(turned, upright));
+            Assert.False(PageOrientation.ReadsBetterTurned(upright, turned));
+            Assert.False(PageOrientation.ReadsBetterTurned(upright, upright));
+            Assert.False(PageOrientation.ReadsBetterTurned(new System.Collections.Generic.List<TextLines.Line>(), new System.Collections.Generic.List<TextLines.Line>()));
+        }
+
         private sealed class RecordingExtractor : IFeatureExtractor
         {
             public RasterImage Seen;

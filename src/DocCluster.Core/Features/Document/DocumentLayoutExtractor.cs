@@ -15,7 +15,7 @@ namespace DocCluster.Features.Document
     {
         public const string ModelName = "DocLayout";
         /// <summary>Bump whenever the output for a given image changes: it feeds the fingerprint that invalidates caches and saved models.</summary>
-        public const string Version = "6";
+        public const string Version = "7";
         public const int LongSide = 768;
 
         public DocumentLayoutExtractor()
@@ -47,7 +47,14 @@ namespace DocCluster.Features.Document
                 lines = TextLines.Build(a.Chars);
             }
             Analyse(image);
-            if (PageOrientation.IsSideways(a)) Analyse(PageOrientation.Turn(image, 3));
+            double verticalShare = PageOrientation.VerticalNeighbourShare(a);
+            if (verticalShare > PageOrientation.SidewaysShare) Analyse(PageOrientation.Turn(image, 3));
+            else if (PageOrientation.IsAmbiguous(verticalShare))
+            {
+                var (asItLies, analysed, lined) = (image, a, lines);
+                Analyse(PageOrientation.Turn(image, 3));
+                if (!PageOrientation.ReadsBetterTurned(lined, lines)) (image, a, lines) = (asItLies, analysed, lined);
+            }
             // also catches a sideways page turned back the wrong way
             if (PageOrientation.IsUpsideDown(lines)) Analyse(PageOrientation.Turn(image, 2));
             double tilt = PageSkew.Degrees(lines);

@@ -8,7 +8,8 @@ namespace DocCluster.Features.Document
     /// Finds pages that lie sideways or upside down, so they are measured upright: a sheet fed sideways into a scanner, or a
     /// card photographed in portrait, would otherwise group with other turned pages rather than with its kind.
     /// Sideways: the glyphs of a word sit side by side, so on an upright page a glyph's nearest neighbour is mostly beside it;
-    /// on a page turned a quarter it is mostly above or below it.
+    /// on a page turned a quarter it is mostly above or below it. Where texture muddles that (photographed cards), the page is
+    /// turned only if it then chains clearly more of its glyphs into text lines.
     /// Upside down: in Latin, Greek and Cyrillic text the glyphs of a line share a baseline while their tops vary (ascenders and
     /// capitals against x-height letters) more than their bottoms (the fewer descenders); turned over, it is the tops that line
     /// up. Pages with too little text to tell (photos, all-capitals or digit-only text) are left as they are.
@@ -21,6 +22,17 @@ namespace DocCluster.Features.Document
         /// reaches 0.55 (90th percentile: 0.39 for ID-card photos, 0.2 or less for text pages); turned a quarter, 92 % of them
         /// are above 0.6.</summary>
         public const double SidewaysShare = 0.6;
+        /// <summary>From this share up to <see cref="SidewaysShare"/> the neighbour directions alone cannot tell, and the text lines are
+        /// compared (<see cref="ReadsBetterTurned"/>): ID cards photographed in portrait mix their text with guilloche and photo
+        /// texture whose nearest neighbours point anywhere. On docs-dev, 7 of 605 upright pages (all ID-card photos) reach 0.4,
+        /// and 44 of the 605 turned a quarter fall between 0.4 and 0.6.</summary>
+        public const double AmbiguousShare = 0.4;
+        /// <summary>A turned page must chain at least this many glyphs into text lines, and <see cref="TurnedLineGain"/> times as
+        /// many as the page as it lies, to count as sideways. On docs-dev the upright pages that reach <see cref="AmbiguousShare"/>
+        /// chain at most 6 glyphs when turned (and at most a third of their own, but for one with none either way).</summary>
+        public const int MinTurnedLineGlyphs = 15;
+        public const double TurnedLineGain = 2;
+
         /// <summary>Fewest neighbouring glyph pairs within lines to judge upside down.</summary>
         public const int MinLinePairs = 60;
         /// <summary>Tops must line up this much better than bottoms (ratio of summed steps) to call a page upside down. On
@@ -86,7 +98,29 @@ namespace DocCluster.Features.Document
             return tops / Math.Max(bottoms, 1e-9);
         }
 
+        /// <summary>Sideways by the neighbour directions alone (the share above <see cref="SidewaysShare"/>); an ambiguous share is
+        /// settled by <see cref="ReadsBetterTurned"/>.</summary>
         public static bool IsSideways(PageAnalysis a) => VerticalNeighbourShare(a) > SidewaysShare;
+
+        /// <summary>A share of vertical neighbours that calls for comparing the text lines of the page turned and as it lies.</summary>
+        public static bool IsAmbiguous(double verticalNeighbourShare) =>
+            verticalNeighbourShare >= AmbiguousShare && verticalNeighbourShare <= SidewaysShare;
+
+        /// <summary>Glyphs in text lines of at least five glyphs: lines are chained left to right, so text that runs up or down the
+        /// page forms hardly any.</summary>
+        public static int LineGlyphs(List<TextLines.Line> lines)
+        {
+            int glyphs = 0;
+            foreach (var line in lines) if (line.Glyphs.Count >= 5) glyphs += line.Glyphs.Count;
+            return glyphs;
+        }
+
+        /// <summary>Whether the page turned a quarter chains clearly more of its glyphs into text lines than as it lies.</summary>
+        public static bool ReadsBetterTurned(List<TextLines.Line> asItLies, List<TextLines.Line> turned)
+        {
+            int turnedGlyphs = LineGlyphs(turned);
+            return turnedGlyphs >= MinTurnedLineGlyphs && turnedGlyphs >= TurnedLineGain * Math.Max(1, LineGlyphs(asItLies));
+        }
 
         public static bool IsUpsideDown(List<TextLines.Line> lines) => TopToBottomRatio(lines) < UpsideDownRatio;
 
