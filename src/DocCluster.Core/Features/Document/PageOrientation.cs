@@ -29,7 +29,7 @@ namespace DocCluster.Features.Document
         public const double AmbiguousShare = 0.4;
         /// <summary>A turned page must chain at least this many glyphs into text lines, and <see cref="TurnedLineGain"/> times as
         /// many as the page as it lies, to count as sideways. On docs-dev the upright pages that reach <see cref="AmbiguousShare"/>
-        /// chain at most 6 glyphs when turned (and at most a third of their own, but for one with none either way).</summary>
+        /// chain at most 6 glyphs when turned (and at most a third of their own, except one card that chains none as it lies).</summary>
         public const int MinTurnedLineGlyphs = 15;
         public const double TurnedLineGain = 2;
 
