@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using DocCluster.Backends;
@@ -78,12 +79,13 @@ namespace DocCluster.Core.Tests
         [Fact]
         public void A_page_reads_better_turned_only_with_clearly_more_text_lines()
         {
-            var upright = TextLines.Build(new PageAnalysis(Load("letter-01.png"), DocumentLayoutExtractor.LongSide).Chars);
-            var turned = TextLines.Build(new PageAnalysis(PageOrientation.Turn(Load("letter-01.png"), 1), DocumentLayoutExtractor.LongSide).Chars);
+            var page = Load("letter-01.png");
+            var upright = Lines(page);
+            var turned = Lines(PageOrientation.Turn(page, 1));
             Assert.True(PageOrientation.ReadsBetterTurned(turned, upright));
             Assert.False(PageOrientation.ReadsBetterTurned(upright, turned));
             Assert.False(PageOrientation.ReadsBetterTurned(upright, upright));
-            Assert.False(PageOrientation.ReadsBetterTurned(new System.Collections.Generic.List<TextLines.Line>(), new System.Collections.Generic.List<TextLines.Line>()));
+            Assert.False(PageOrientation.ReadsBetterTurned(new List<TextLines.Line>(), new List<TextLines.Line>()));
         }
 
         private sealed class RecordingExtractor : IFeatureExtractor
@@ -109,8 +111,10 @@ namespace DocCluster.Core.Tests
             }
         }
 
-        private static double Tilt(RasterImage image) =>
-            PageSkew.Degrees(TextLines.Build(new PageAnalysis(image, DocumentLayoutExtractor.LongSide).Chars));
+        private static List<TextLines.Line> Lines(RasterImage image) =>
+            TextLines.Build(new PageAnalysis(image, DocumentLayoutExtractor.LongSide).Chars);
+
+        private static double Tilt(RasterImage image) => PageSkew.Degrees(Lines(image));
 
         [Theory]
         [InlineData("letter-02.png", 3.0)]
