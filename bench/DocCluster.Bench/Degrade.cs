@@ -11,14 +11,15 @@ namespace DocCluster.Bench
     /// degrade: writes a copy of a labelled folder with every image changed in one way, and its labels.csv, so that
     /// `quality --data` can measure how much the grouping depends on how the pages were captured:
     /// grey (colour removed), scale:F (resolution × F, e.g. a 150-dpi scan instead of 300), jpeg:Q (re-encoded as JPEG quality Q),
-    /// rot90 (every other page turned a quarter clockwise, as a sheet fed sideways into a scanner), skew:D (every page turned
-    /// by D degrees, alternately each way, as a sheet fed askew).
+    /// rot90 (every other page turned a quarter clockwise, as a sheet fed sideways into a scanner), rot180 (every other page
+    /// upside down, as a sheet fed the wrong way round), rot270 (every other page turned a quarter anticlockwise, as a card
+    /// photographed in portrait the other way), skew:D (every page turned by D degrees, alternately each way, as a sheet fed askew).
     /// </summary>
     internal static class Degrade
     {
         public static int Run(Options o)
         {
-            if (o.To == null || o.How == null) { Console.Error.WriteLine("degrade needs --to DIR and --how grey|scale:F|jpeg:Q|rot90|skew:D"); return 2; }
+            if (o.To == null || o.How == null) { Console.Error.WriteLine("degrade needs --to DIR and --how grey|scale:F|jpeg:Q|rot90|rot180|rot270|skew:D"); return 2; }
             var how = o.How.Split(':');
             var lines = File.ReadAllLines(o.Labels);
             var header = lines[0];
@@ -32,7 +33,7 @@ namespace DocCluster.Bench
                 var target = Path.Combine(o.To, name);
                 Directory.CreateDirectory(Path.GetDirectoryName(target));
                 using (var source = SKBitmap.Decode(Path.Combine(o.Data, rel)))
-                using (var changed = how[0] == "rot90" && i % 2 == 0 ? source.Copy() : Apply(source, how, i))
+                using (var changed = how[0].StartsWith("rot", StringComparison.Ordinal) && i % 2 == 0 ? source.Copy() : Apply(source, how, i))
                 using (var image = SKImage.FromBitmap(changed))
                 using (var data = Encode(image, name, how))
                 using (var stream = File.Create(target))
@@ -82,12 +83,17 @@ namespace DocCluster.Bench
                     }
                     return skewed;
                 case "rot90":
-                    var rotated = new SKBitmap(source.Height, source.Width, SKColorType.Rgba8888, SKAlphaType.Opaque);
+                case "rot180":
+                case "rot270":
+                    int degrees = int.Parse(how[0].Substring(3), CultureInfo.InvariantCulture);
+                    bool quarter = degrees != 180;
+                    var rotated = new SKBitmap(quarter ? source.Height : source.Width, quarter ? source.Width : source.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
                     using (var canvas = new SKCanvas(rotated))
                     {
-                        canvas.Translate(rotated.Width, 0);
-                        canvas.RotateDegrees(90);
-                        canvas.DrawBitmap(source, 0, 0);
+                        // about the new canvas' centre, so the turned page fills it exactly
+                        canvas.Translate(rotated.Width / 2f, rotated.Height / 2f);
+                        canvas.RotateDegrees(degrees);
+                        canvas.DrawBitmap(source, -source.Width / 2f, -source.Height / 2f);
                     }
                     return rotated;
                 default:
