@@ -48,7 +48,7 @@ namespace DocCluster.Features.Document
             }
             Analyse(image);
             double verticalShare = PageOrientation.VerticalNeighbourShare(a);
-            if (verticalShare > PageOrientation.SidewaysShare) Analyse(PageOrientation.Turn(image, 3));
+            if (PageOrientation.IsSideways(verticalShare)) Analyse(PageOrientation.Turn(image, 3));
             else if (PageOrientation.IsAmbiguous(verticalShare))
             {
                 var (asItLies, analysed, lined) = (image, a, lines);

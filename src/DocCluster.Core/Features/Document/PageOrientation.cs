@@ -100,7 +100,10 @@ namespace DocCluster.Features.Document
 
         /// <summary>Sideways by the neighbour directions alone (the share above <see cref="SidewaysShare"/>); an ambiguous share is
         /// settled by <see cref="ReadsBetterTurned"/>.</summary>
-        public static bool IsSideways(PageAnalysis a) => VerticalNeighbourShare(a) > SidewaysShare;
+        public static bool IsSideways(PageAnalysis a) => IsSideways(VerticalNeighbourShare(a));
+
+        /// <summary>A share of vertical neighbours above <see cref="SidewaysShare"/>; false for NaN (too few glyphs to tell).</summary>
+        public static bool IsSideways(double verticalNeighbourShare) => verticalNeighbourShare > SidewaysShare;
 
         /// <summary>A share of vertical neighbours that calls for comparing the text lines of the page turned and as it lies.</summary>
         public static bool IsAmbiguous(double verticalNeighbourShare) =>
