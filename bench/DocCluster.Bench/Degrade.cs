@@ -13,13 +13,15 @@ namespace DocCluster.Bench
     /// grey (colour removed), scale:F (resolution × F, e.g. a 150-dpi scan instead of 300), jpeg:Q (re-encoded as JPEG quality Q),
     /// rot90 (every other page turned a quarter clockwise, as a sheet fed sideways into a scanner), rot180 (every other page
     /// upside down, as a sheet fed the wrong way round), rot270 (every other page turned a quarter anticlockwise, as a card
-    /// photographed in portrait the other way), skew:D (every page turned by D degrees, alternately each way, as a sheet fed askew).
+    /// photographed in portrait the other way), skew:D (every page turned by D degrees, alternately each way, as a sheet fed askew),
+    /// pad:F (every other page laid in the top-left corner of a white A4-portrait flatbed F times its size, as a receipt or a
+    /// card scanned on a page-sized scanner without cropping).
     /// </summary>
     internal static class Degrade
     {
         public static int Run(Options o)
         {
-            if (o.To == null || o.How == null) { Console.Error.WriteLine("degrade needs --to DIR and --how grey|scale:F|jpeg:Q|rot90|rot180|rot270|skew:D"); return 2; }
+            if (o.To == null || o.How == null) { Console.Error.WriteLine("degrade needs --to DIR and --how grey|scale:F|jpeg:Q|rot90|rot180|rot270|skew:D|pad:F"); return 2; }
             var how = o.How.Split(':');
             var lines = File.ReadAllLines(o.Labels);
             var header = lines[0];
@@ -33,7 +35,7 @@ namespace DocCluster.Bench
                 var target = Path.Combine(o.To, name);
                 Directory.CreateDirectory(Path.GetDirectoryName(target));
                 using (var source = SKBitmap.Decode(Path.Combine(o.Data, rel)))
-                using (var changed = how[0].StartsWith("rot", StringComparison.Ordinal) && i % 2 == 0 ? source.Copy() : Apply(source, how, i))
+                using (var changed = EveryOther(how[0]) && i % 2 == 0 ? source.Copy() : Apply(source, how, i))
                 using (var image = SKImage.FromBitmap(changed))
                 using (var data = Encode(image, name, how))
                 using (var stream = File.Create(target))
@@ -43,6 +45,8 @@ namespace DocCluster.Bench
             Console.WriteLine($"{rows.Length} images written to {o.To} ({o.How}).");
             return 0;
         }
+
+        private static bool EveryOther(string how) => how.StartsWith("rot", StringComparison.Ordinal) || how == "pad";
 
         private static SKBitmap Apply(SKBitmap source, string[] how, int index)
         {
@@ -96,6 +100,19 @@ namespace DocCluster.Bench
                         canvas.DrawBitmap(source, -source.Width / 2f, -source.Height / 2f);
                     }
                     return rotated;
+                case "pad":
+                    // a flatbed of A4 proportions (1 : √2, portrait) at least F times the page on each side; the page lies
+                    // 2 % of the bed's width from its top-left corner; the lid is an even off-white
+                    double pf = double.Parse(how[1], CultureInfo.InvariantCulture);
+                    double bedW = Math.Max(source.Width * pf, source.Height * pf / Math.Sqrt(2));
+                    var bed = new SKBitmap((int)Math.Round(bedW), (int)Math.Round(bedW * Math.Sqrt(2)), SKColorType.Rgba8888, SKAlphaType.Opaque);
+                    using (var canvas = new SKCanvas(bed))
+                    {
+                        canvas.Clear(new SKColor(246, 246, 244));
+                        float inset = (float)(0.02 * bedW);
+                        canvas.DrawBitmap(source, inset, inset);
+                    }
+                    return bed;
                 default:
                     throw new ArgumentException("unknown --how " + string.Join(":", how));
             }

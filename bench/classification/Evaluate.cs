@@ -196,6 +196,14 @@ namespace DocCluster.Bench.Classification
                 if (Environment.GetEnvironmentVariable("FILES") == "1")
                     foreach (var (t, i) in test.Select((t, i) => (t, i)).Where(x => res[x.i].PredictedKind != x.t.kind)) confusion["file " + t.f.Path + " -> " + res[i].PredictedKind] = (confusion.TryGetValue("file " + t.f.Path + " -> " + res[i].PredictedKind, out var c1) ? c1 : 0) + 1;
                 forced.Add(r.Average(t => t.res.PredictedKind == t.kind ? 1.0 : 0));
+                if (Environment.GetEnvironmentVariable("SEEDCONF") == "1")
+                    Console.Error.WriteLine($"seed {s}: {forced[forced.Count - 1]:P1} " + string.Join(", ", r.Where(t => t.res.PredictedKind != t.kind).GroupBy(t => t.kind + "->" + t.res.PredictedKind).OrderByDescending(g => g.Count()).Select(g => g.Key + " " + g.Count())));
+                if (Environment.GetEnvironmentVariable("SEEDFILES") == s.ToString())
+                {
+                    // one draw in detail: its wrong pages and the labelled examples it was given
+                    foreach (var t in test.Select((t, i) => (t, i)).Where(x => res[x.i].PredictedKind != x.t.kind)) Console.Error.WriteLine($"  {t.t.f.Path} -> {res[t.i].PredictedKind} conf {res[t.i].Confidence:F2}");
+                    foreach (var t in train) Console.Error.WriteLine($"  train {t.Item1.Path}");
+                }
                 strict.Add(r.Average(t => t.res.Confidence >= threshold && t.res.PredictedKind == t.kind ? 1.0 : 0));
                 unk.Add(r.Average(t => t.res.Confidence < threshold ? 1.0 : 0));
             }

@@ -8,14 +8,14 @@ namespace DocCluster.Features.Document
     /// The default extractor ("DocLayout"): hand-designed document-layout features, no model weights.
     /// The page is resampled to a fixed long side so the vector does not depend on the file's resolution, and measured upright:
     /// pages lying sideways or upside down are turned first (<see cref="PageOrientation"/>), tilted ones straightened
-    /// (<see cref="PageSkew"/>).
+    /// (<see cref="PageSkew"/>), and a blank surround (a flatbed around a receipt) is cut away (<see cref="PageCrop"/>).
     /// Stateless and thread-safe. See docs/features.md and <see cref="DocumentFeatureLayout"/> for the blocks.
     /// </summary>
     public sealed class DocumentLayoutExtractor : IFeatureExtractor
     {
         public const string ModelName = "DocLayout";
         /// <summary>Bump whenever the output for a given image changes: it feeds the fingerprint that invalidates caches and saved models.</summary>
-        public const string Version = "7";
+        public const string Version = "8";
         public const int LongSide = 768;
 
         public DocumentLayoutExtractor()
@@ -34,7 +34,8 @@ namespace DocCluster.Features.Document
         public float[] Extract(RasterImage image) => Extract(image, out _);
 
         /// <summary>As <see cref="Extract(RasterImage)"/>; <paramref name="upright"/> is the page as measured (turned when it lay
-        /// sideways or upside down, straightened when it was tilted), for other extractors that should see it the same way.</summary>
+        /// sideways or upside down, straightened when it was tilted, without a blank surround), for other extractors that should
+        /// see it the same way.</summary>
         public float[] Extract(RasterImage image, out RasterImage upright)
         {
             if (image == null) throw new ArgumentNullException(nameof(image));
@@ -61,9 +62,18 @@ namespace DocCluster.Features.Document
             if (PageSkew.Worth(tilt)) Analyse(PageSkew.Straighten(image, tilt));
             var cells = new CellGrid(a);
             var region = new DocumentRegion(cells);
+            // framing describes the capture as it came, so it is measured before a blank surround is cut away
+            var (framed, framedRegion) = (a, region);
+            var keep = PageCrop.Find(a, cells);
+            if (keep != null)
+            {
+                Analyse(PageCrop.Apply(image, a, keep.Value));
+                cells = new CellGrid(a);
+                region = new DocumentRegion(cells);
+            }
             var f = new FeatureWriter(DocumentFeatureLayout.Dimension);
             GeometryFeatures.Write(a, region, f);
-            FramingFeatures.Write(a, region, f);
+            FramingFeatures.Write(framed, framedRegion, f);
             ColourFeatures.Write(a, f);
             ToneFeatures.Write(a, f);
             InkLayoutFeatures.Write(a, f);
