@@ -14,7 +14,7 @@ namespace DocCluster.Features.Document
     /// </summary>
     internal static class PageCrop
     {
-        /// <summary>Margin kept around the content box, as a share of the content box's long side.</summary>
+        /// <summary>Margin kept around the document (text and non-blank cells), as a share of its long side.</summary>
         public const double MarginShare = 0.05;
         /// <summary>Cut only when it removes at least this share of the frame's area (smaller cuts change next to nothing).</summary>
         public const double MinCutShare = 0.05;
