@@ -19,9 +19,12 @@ namespace DocCluster.Bench
     /// </summary>
     internal static class Degrade
     {
+        /// <summary>The changes --how accepts, for the usage lines.</summary>
+        public const string Changes = "grey|scale:F|jpeg:Q|rot90|rot180|rot270|skew:D|pad:F";
+
         public static int Run(Options o)
         {
-            if (o.To == null || o.How == null) { Console.Error.WriteLine("degrade needs --to DIR and --how grey|scale:F|jpeg:Q|rot90|rot180|rot270|skew:D|pad:F"); return 2; }
+            if (o.To == null || o.How == null) { Console.Error.WriteLine("degrade needs --to DIR and --how " + Changes); return 2; }
             var how = o.How.Split(':');
             var lines = File.ReadAllLines(o.Labels);
             var header = lines[0];

@@ -26,7 +26,7 @@ namespace DocCluster.Bench
             if (options.Mode == "quality") return Quality.Run(repo, options);
             if (options.Mode == "degrade") return Degrade.Run(options);
             Console.Error.WriteLine("usage: DocCluster.Bench speed|quality [--data DIR] [--labels CSV] [--model NAME] [--model-path FILE] [--throttle N] [--seeds N] [--out FILE]");
-            Console.Error.WriteLine("       DocCluster.Bench degrade [--data DIR] [--labels CSV] --to DIR --how grey|scale:F|jpeg:Q|rot90|rot180|rot270|skew:D");
+            Console.Error.WriteLine("       DocCluster.Bench degrade [--data DIR] [--labels CSV] --to DIR --how " + Degrade.Changes);
             return 2;
         }
 

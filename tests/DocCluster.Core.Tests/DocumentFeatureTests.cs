@@ -35,7 +35,7 @@ namespace DocCluster.Core.Tests
             return p.Image;
         }
 
-        private static double[] Block(float[] v, string name)
+        internal static double[] Block(float[] v, string name)
         {
             var b = DocumentFeatureLayout.Find(name);
             return v.Skip(b.Offset).Take(b.Length).Select(x => (double)x).ToArray();

@@ -1,10 +1,6 @@
 using System;
-using System.IO;
-using System.Linq;
-using DocCluster.Backends;
 using DocCluster.Features.Document;
 using DocCluster.Imaging;
-using DocCluster.Tests;
 using Xunit;
 
 namespace DocCluster.Core.Tests
@@ -39,14 +35,7 @@ namespace DocCluster.Core.Tests
             return new RasterImage(w, h, rgb);
         }
 
-        private static double[] Block(float[] v, string name)
-        {
-            var b = DocumentFeatureLayout.Find(name);
-            return v.Skip(b.Offset).Take(b.Length).Select(x => (double)x).ToArray();
-        }
-
-        private static RasterImage Example(string name) =>
-            BackendServices.CreateDecoder().Decode(Path.Combine(TestPaths.ExampleScans, name), new DecodeOptions { MaxLongSide = Long }).First().Image;
+        private static double[] Block(float[] v, string name) => DocumentFeatureTests.Block(v, name);
 
         [Fact]
         public void A_receipt_on_a_flatbed_is_cut_out_with_a_small_margin()
@@ -90,7 +79,7 @@ namespace DocCluster.Core.Tests
         public void A_desk_or_a_dark_border_around_a_document_is_kept(string name)
         {
             // the example card lies on a wooden desk and the example receipt on a dark scanner lid: that is the capture, not blank paper
-            var a = new PageAnalysis(Example(name), Long);
+            var a = new PageAnalysis(PageOrientationTests.Load(name), Long);
             Assert.Null(PageCrop.Find(a, new CellGrid(a)));
         }
 

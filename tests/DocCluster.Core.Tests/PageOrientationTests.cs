@@ -14,7 +14,8 @@ namespace DocCluster.Core.Tests
     /// vector; a tilted one is straightened.</summary>
     public class PageOrientationTests
     {
-        private static RasterImage Load(string name) =>
+        /// <summary>An example scan decoded as Get-ImageFeature hands it to DocLayout.</summary>
+        internal static RasterImage Load(string name) =>
             BackendServices.CreateDecoder().Decode(Path.Combine(TestPaths.ExampleScans, name), new DecodeOptions { MaxLongSide = DocumentLayoutExtractor.LongSide }).First().Image;
 
         [Theory]
