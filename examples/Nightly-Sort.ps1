@@ -3,7 +3,8 @@
     Nightly sort: moves new scans from an inbox into one folder per kind, using a model saved earlier.
 .DESCRIPTION
     The model is a file written by Export-ImageModel: either a fitted clustering (Invoke-ImageCluster -ModelVariable)
-    or a classifier (New-ImageClassifier). New images are assigned to the saved clusters or kinds without refitting;
+    or a classifier (New-ImageClassifier; train it with -Context <the archive's features> so that a small night's batch
+    is classified inside the archive's neighbourhood). New images are assigned to the saved clusters or kinds without refitting;
     images far from every cluster go to 'outliers', images of a kind nobody labelled to 'Unknown'.
     Features are cached by file content (-CachePath), so an image is only analysed once even if it stays in the inbox.
     Every run appends to a log; bad files are logged and left in the inbox; every move is journaled in the destination

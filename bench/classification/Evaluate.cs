@@ -44,6 +44,7 @@ namespace DocCluster.Bench.Classification
                     case "surv": opt.Survival = v; break;
                     case "wh": opt.Whitening = v; break;
                     case "btyp": opt.BatchTypicality = v != 0; break;
+                    case "nightly": Nightly = (int)v; break;
                 }
             }
             var layout = Extract.Load(docsDev, "DocLayout", null, cacheDir);
@@ -93,6 +94,19 @@ namespace DocCluster.Bench.Classification
                 Variant(a, opt, ExpSelfTrain.Method(p[0], p[1], (int)p[2]));
             }
             if (args.Any(a => a.StartsWith("fisher:") || a.StartsWith("mutual:") || a.StartsWith("self:"))) return 0;
+            if (Nightly > 0)
+            {
+                Console.WriteLine($"Nightly batches: {Nightly} random unlabelled pages classified as one batch, {seeds} seeds; the other unlabelled pages are the archive.");
+                Console.WriteLine();
+                Console.WriteLine("| features | classifier | accuracy (forced best kind) | accuracy at default MinConfidence (Unknown = wrong) | known pages called Unknown |");
+                Console.WriteLine("|---|---|---|---|---|");
+                FewShot("DocLayout", $"batch of {Nightly}, no context", layout, seeds, perKind, opt, Batch, BatchThreshold);
+                FewShot("DocLayout", $"batch of {Nightly}, archive as context (-Context)", layout, seeds, perKind, opt, BatchWithContext, BatchThreshold);
+                Console.WriteLine();
+                HeldBack("DocLayout", $"batch of {Nightly}, no context", layout, seeds, perKind, opt, Batch, BatchThresholds);
+                HeldBack("DocLayout", $"batch of {Nightly}, archive as context (-Context)", layout, seeds, perKind, opt, BatchWithContext, BatchThresholds);
+                return 0;
+            }
             if (args.Contains("batchonly"))
             {
                 FewShot("DocLayout", "batch", layout, seeds, perKind, opt, Batch, BatchThreshold);
@@ -171,13 +185,27 @@ namespace DocCluster.Bench.Classification
                 for (int i = 0; i < items.Count; i++)
                     if (pick.Contains(i) && g.Key != heldBack) train.Add(items[i]); else test.Add(items[i]);
             }
+            Archive = new List<ImageFeature>();
+            if (Nightly > 0)
+            {
+                // a nightly batch: Nightly random unlabelled pages; the others are the archive the classifier may keep as context
+                var shuffled = test.OrderBy(_ => rng.Next()).ToList();
+                Archive = shuffled.Skip(Nightly).Select(t => t.Item1).ToList();
+                test = shuffled.Take(Nightly).OrderBy(t => t.Item1.Path, StringComparer.Ordinal).ToList();
+            }
             return (train, test);
         }
+
+        /// <summary>nightly=N: the classified batch is N random unlabelled pages; <see cref="Archive"/> holds the other unlabelled pages.</summary>
+        private static int Nightly;
+        private static List<ImageFeature> Archive = new List<ImageFeature>();
 
         internal delegate IReadOnlyList<ClassificationResult> Method(List<(ImageFeature, string)> train, List<ImageFeature> test, ClassifierOptions opt);
 
         internal static readonly Method Prototype = (train, test, opt) => { var c = ImageClassifier.Train(train, opt); return test.Select(f => c.Predict(f, 0)).ToList(); };
         internal static readonly Method Batch = (train, test, opt) => BatchClassifier.Classify(ImageClassifier.Train(train, opt), test, 0);
+        /// <summary>Batch classification by a classifier trained with the archive (the unlabelled pages outside the batch) as context.</summary>
+        internal static readonly Method BatchWithContext = (train, test, opt) => BatchClassifier.Classify(ImageClassifier.Train(train, opt, null, Archive), test, 0);
 
         private static void FewShot(string name, string clf, List<(ImageFeature feature, string kind)> data, int seeds, int perKind, ClassifierOptions opt)
             => FewShot(name, clf, data, seeds, perKind, opt, Prototype, ClassifierOptions.DefaultMinConfidence);

@@ -87,6 +87,33 @@ namespace DocCluster.Module.Tests
         }
 
         [Fact]
+        public void Context_pages_are_kept_saved_and_used_and_an_object_without_a_feature_is_refused()
+        {
+            var model = Path.Combine(root, "classifier.json");
+            var res = s.Run(@"
+                $f = $ExecutionContext.InvokeProvider.ChildItem.Get($scans, $true) | Get-ImageFeature
+                $labelled = $f | Where-Object { $_.Name -match '-0[12]\.' } | ForEach-Object { [pscustomobject]@{ Feature = $_; Kind = ($_.Name -split '-')[0] } }
+                $archive = $f | Invoke-ImageCluster -K 5
+                $c = $labelled | New-ImageClassifier -Context $archive -Verbose
+                $c | Export-ImageModel $model
+                $back = Import-ImageModel $model
+                $c.ContextVectors.Count; $back.ContextVectors.Count
+                $f | Invoke-ImageClassification -Classifier $back",
+                new Dictionary<string, object> { ["scans"] = Scans, ["model"] = model });
+            Assert.Empty(s.Errors);
+            int labelledCount = Directory.GetFiles(Scans).Count(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), "-0[12]\\."));
+            Assert.Equal(23 - labelledCount, (int)res[0].BaseObject);
+            Assert.Equal(res[0].BaseObject, res[1].BaseObject);
+            var results = res.Skip(2).ToList();
+            Assert.Equal(23, results.Count);
+            Assert.True(results.Count(r => (string)P(r, "PredictedKind") == KindOf((string)P(r, "Path"))) >= results.Count - 1);
+            Assert.Contains(s.Verbose, v => v.Contains($"{23 - labelledCount} unlabelled context page(s) kept"));
+
+            var err = s.RunExpectingTerminatingError("$labelled | New-ImageClassifier -Context 'not a feature'");
+            Assert.Equal("ContextNotAnImageFeature,DocCluster.PowerShell.Cmdlets.NewImageClassifierCommand", err.FullyQualifiedErrorId);
+        }
+
+        [Fact]
         public void Features_of_another_model_are_a_terminating_FeatureModelMismatch_and_one_kind_is_refused()
         {
             s.Run(@"$f = $ExecutionContext.InvokeProvider.ChildItem.Get($scans, $true) | Get-ImageFeature

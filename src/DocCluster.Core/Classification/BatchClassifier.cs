@@ -29,6 +29,9 @@ namespace DocCluster.Classification
     /// otherwise f = g. KindProbability = f_best / Σ f_k; Confidence = KindProbability · reach · Typicality (0..1), Typicality as in
     /// <see cref="ImageClassifier"/> (distance to the kind's prototype over its calibrated spread; 1 when
     /// <see cref="ClassifierOptions.BatchTypicality"/> is off). Without the prior this is f_best · Typicality, as in format 2.
+    /// Context: a classifier trained with unlabelled pages of the collection (<see cref="ImageClassifier.ContextVectors"/>) adds them
+    /// to the graph as unlabelled nodes after the batch (a page the batch also holds counts once) and reports only the batch's
+    /// pages: a page's reach depends on the pages around it, so a small nightly batch is classified as inside the archive.
     /// Deterministic: the pages are processed in (Path, Page, input position) order whatever order they came in.
     /// </remarks>
     public static class BatchClassifier
@@ -56,10 +59,13 @@ namespace DocCluster.Classification
             int K = classifier.Kinds.Length, d = classifier.Dimension;
             var order = Enumerable.Range(0, pages.Count)
                 .OrderBy(i => pages[i].Path, StringComparer.Ordinal).ThenBy(i => pages[i].Page).ThenBy(i => i).ToArray();
-            int nl = classifier.ExampleVectors.Length, nu = pages.Count, n = nl + nu;
+            // context pages (the archive kept in the classifier) join the graph after the batch; one the batch also holds is left out
+            var context = ContextOutside(classifier.ContextVectors, pages);
+            int nl = classifier.ExampleVectors.Length, nb = pages.Count, nu = nb + context.Count, n = nl + nu;
             var raw = new float[n][];
             for (int i = 0; i < nl; i++) raw[i] = classifier.ExampleVectors[i];
-            for (int i = 0; i < nu; i++) raw[nl + i] = pages[order[i]].Vector;
+            for (int i = 0; i < nb; i++) raw[nl + i] = pages[order[i]].Vector;
+            for (int i = 0; i < context.Count; i++) raw[nl + nb + i] = context[i];
 
             var x = Embed(raw, d, opt.Standardize, classifier.ClipZ, classifier.Weights);
             if (opt.Whitening > 0) x = Whiten(x, classifier.ExampleLabels, K, opt.Whitening);
@@ -71,7 +77,7 @@ namespace DocCluster.Classification
             var f = reachWalk;
             // the pages in the classifier's own space (example-standardised), for its posterior and the prototype distances
             var xc = new double[nu][];
-            for (int u = 0; u < nu; u++) xc[u] = classifier.Transform(pages[order[u]].Vector);
+            for (int u = 0; u < nu; u++) xc[u] = classifier.Transform(raw[nl + u]);
             bool usePrior = classifier.Coefficients != null && opt.PriorWeight > 0;
             if (usePrior)
             {
@@ -82,8 +88,8 @@ namespace DocCluster.Classification
                 if (f == null) return null;
             }
 
-            var results = new ClassificationResult[nu];
-            for (int u = 0; u < nu; u++)
+            var results = new ClassificationResult[nb];
+            for (int u = 0; u < nb; u++)
             {
                 var feature = pages[order[u]];
                 var r = classifier.Predict(feature, 0); // prototype distance/score for reference
@@ -115,6 +121,22 @@ namespace DocCluster.Classification
                 results[order[u]] = r;
             }
             return results;
+        }
+
+        private static List<float[]> ContextOutside(float[][] context, IReadOnlyList<ImageFeature> pages)
+        {
+            var kept = new List<float[]>();
+            if (context == null || context.Length == 0) return kept;
+            var batch = new HashSet<string>(pages.Select(p => VectorKey(p.Vector)), StringComparer.Ordinal);
+            foreach (var v in context) if (v != null && !batch.Contains(VectorKey(v))) kept.Add(v);
+            return kept;
+        }
+
+        private static string VectorKey(float[] v)
+        {
+            var bytes = new byte[v.Length * sizeof(float)];
+            Buffer.BlockCopy(v, 0, bytes, 0, bytes.Length);
+            return Convert.ToBase64String(bytes);
         }
 
         /// <summary>Standardise with the pool's statistics, clip, weight, L2-normalise.</summary>

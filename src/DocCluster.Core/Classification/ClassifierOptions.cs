@@ -69,6 +69,12 @@ namespace DocCluster.Classification
         /// nobody labelled in small batches, where every page is a step or two from a labelled example).</summary>
         public bool BatchTypicality { get; set; } = true;
 
+        /// <summary>At most this many unlabelled context pages (<see cref="ImageClassifier.ContextVectors"/>) are kept when training
+        /// with context; more are sampled evenly in path order.</summary>
+        public int MaxContextPages { get; set; } = DefaultMaxContextPages;
+
+        public const int DefaultMaxContextPages = 1000;
+
         public ClassifierOptions Clone() => (ClassifierOptions)MemberwiseClone();
     }
 }

@@ -64,6 +64,10 @@ namespace DocCluster.Classification
         /// <see cref="BatchClassifier"/> can classify a whole batch transductively. Null in classifiers of format version 1.</summary>
         public float[][] ExampleVectors { get; set; }
         public int[] ExampleLabels { get; set; }
+        /// <summary>Raw feature vectors of unlabelled pages of the collection (e.g. the archive), kept so that
+        /// <see cref="BatchClassifier"/> classifies a small batch inside the neighbourhood the archive gives: whether a page is
+        /// reached from a labelled example depends on how many pages surround it. Null or empty: the batch alone.</summary>
+        public float[][] ContextVectors { get; set; }
         /// <summary>Confidence below which Invoke-ImageClassification -Streaming reports Unknown unless -MinConfidence says otherwise.</summary>
         public double DefaultMinConfidence { get; set; } = ClassifierOptions.DefaultMinConfidence;
         /// <summary>Confidence below which batch classification (<see cref="BatchClassifier"/>, Invoke-ImageClassification without
@@ -78,6 +82,13 @@ namespace DocCluster.Classification
         /// <summary>Trains; <paramref name="unlabeled"/> (optional, same extractor) pages join the labelled ones only to learn the
         /// per-dimension mean/scale, which few examples estimate poorly.</summary>
         public static ImageClassifier Train(IReadOnlyList<(ImageFeature feature, string kind)> examples, ClassifierOptions options, IReadOnlyList<ImageFeature> unlabeled)
+            => Train(examples, options, unlabeled, null);
+
+        /// <summary>As above; <paramref name="context"/> (optional, same extractor) unlabelled pages of the collection are kept as
+        /// <see cref="ContextVectors"/> (at most <see cref="ClassifierOptions.MaxContextPages"/>, sampled evenly in path order; pages
+        /// that are also labelled examples are left out). They do not change the classifier's own scale or coefficients.</summary>
+        public static ImageClassifier Train(IReadOnlyList<(ImageFeature feature, string kind)> examples, ClassifierOptions options, IReadOnlyList<ImageFeature> unlabeled,
+            IReadOnlyList<ImageFeature> context)
         {
             if (examples == null) throw new ArgumentNullException(nameof(examples));
             options = (options ?? new ClassifierOptions()).Clone();
@@ -87,6 +98,7 @@ namespace DocCluster.Classification
                 throw new ArgumentOutOfRangeException(nameof(options), "Regularization must be a positive number.");
             if (!(options.PriorWeight >= 0 && options.PriorWeight <= 1)) throw new ArgumentOutOfRangeException(nameof(options), "PriorWeight must be in [0, 1].");
             if (options.Neighbors < 1) throw new ArgumentOutOfRangeException(nameof(options), "Neighbors must be at least 1.");
+            if (options.MaxContextPages < 0) throw new ArgumentOutOfRangeException(nameof(options), "MaxContextPages must not be negative.");
             for (int i = 0; i < examples.Count; i++)
             {
                 if (examples[i].feature == null) throw new ArgumentException($"Example {i} has no feature.", nameof(examples));
@@ -174,6 +186,7 @@ namespace DocCluster.Classification
             m.Prototypes = protos;
             m.ExampleVectors = sorted.Select(t => (float[])t.feature.Vector.Clone()).ToArray();
             m.ExampleLabels = label;
+            if (context != null) m.ContextVectors = SampleContext(context, sorted.Select(t => t.feature), f0, options.MaxContextPages);
             m.ExampleCounts = counts;
             m.Spread = spread;
             m.PooledSpread = Math.Sqrt(pooledSq);
@@ -185,6 +198,27 @@ namespace DocCluster.Classification
             }
             else m.Algorithm = PrototypeAlgorithmName;
             return m;
+        }
+
+        private static float[][] SampleContext(IReadOnlyList<ImageFeature> context, IEnumerable<ImageFeature> examples, ImageFeature f0, int max)
+        {
+            var labelled = new HashSet<(string, int)>(examples.Select(e => (e.Path ?? "", e.Page)));
+            var pages = new List<ImageFeature>();
+            var seen = new HashSet<(string, int)>();
+            foreach (var u in context.Where(u => u != null).OrderBy(u => u.Path, StringComparer.Ordinal).ThenBy(u => u.Page))
+            {
+                if (u.ModelFingerprint != f0.ModelFingerprint || u.Dimension != f0.Dimension)
+                    throw new ArgumentException($"Context page '{u}' was extracted with {u.Model} ({u.ModelFingerprint}, {u.Dimension}-d), not the examples' {f0.Model} ({f0.ModelFingerprint}, {f0.Dimension}-d).", nameof(context));
+                CheckFinite(u, nameof(context));
+                var key = (u.Path ?? "", u.Page);
+                if (labelled.Contains(key) || !seen.Add(key)) continue;
+                pages.Add(u);
+            }
+            int take = Math.Min(max, pages.Count);
+            var kept = new float[take][];
+            // evenly spaced in path order: deterministic, and a folder-per-kind archive keeps every folder's share
+            for (int i = 0; i < take; i++) kept[i] = (float[])pages[(int)((long)i * pages.Count / take)].Vector.Clone();
+            return kept;
         }
 
         // ------------------------------------------------------------------ predict

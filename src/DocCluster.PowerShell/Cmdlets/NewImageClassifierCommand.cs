@@ -69,6 +69,13 @@ namespace DocCluster.PowerShell.Cmdlets
         [ValidateRange(0.0, 1.0)]
         public double BatchMinConfidence { get; set; } = ClassifierOptions.DefaultBatchMinConfidence;
 
+        /// <summary>Unlabelled pages of the same collection (ImageFeature, ClusterAssignment or objects with a Feature property),
+        /// typically the archive's features: up to 1,000 are kept in the classifier so that batch classification of a small
+        /// nightly batch sees the neighbourhood the archive gives (more pages of an unlabelled kind come out Unknown).</summary>
+        [Parameter]
+        [Alias("Unlabeled")]
+        public PSObject[] Context { get; set; }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName != InputSet || InputObject == null) return;
@@ -102,7 +109,7 @@ namespace DocCluster.PowerShell.Cmdlets
             ImageClassifier classifier = null;
             try
             {
-                classifier = ImageClassifier.Train(examples, new ClassifierOptions());
+                classifier = ImageClassifier.Train(examples, new ClassifierOptions(), null, ContextFeatures());
             }
             catch (ArgumentException ex)
             {
@@ -111,8 +118,25 @@ namespace DocCluster.PowerShell.Cmdlets
             classifier.DefaultMinConfidence = MinConfidence;
             classifier.DefaultBatchMinConfidence = BatchMinConfidence;
             WriteVerbose($"Trained on {examples.Count} example(s) of {classifier.Kinds.Length} kind(s): " +
-                string.Join(", ", classifier.Kinds.Select((k, i) => $"{k} ({classifier.ExampleCounts[i]})")));
+                string.Join(", ", classifier.Kinds.Select((k, i) => $"{k} ({classifier.ExampleCounts[i]})")) +
+                (classifier.ContextVectors != null ? $"; {classifier.ContextVectors.Length} unlabelled context page(s) kept" : ""));
             WriteObject(classifier);
+        }
+
+        private List<ImageFeature> ContextFeatures()
+        {
+            if (Context == null) return null;
+            var features = new List<ImageFeature>();
+            foreach (var item in Context)
+            {
+                if (item == null) continue;
+                var feature = FeatureOf(item);
+                if (feature == null)
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Context: '{item}' carries no image feature: pass ImageFeature or ClusterAssignment objects (e.g. the archive's Get-ImageFeature output)."),
+                        "ContextNotAnImageFeature", ErrorCategory.InvalidArgument, item));
+                features.Add(feature);
+            }
+            return features;
         }
 
         private ImageFeature FeatureOf(PSObject item)
