@@ -14,8 +14,7 @@ namespace DocCluster.Core.Tests
 
         private static ImageFeature Page(int c, int i) => SyntheticKindPages.Bump(c, i, D);
 
-        private static ImageClassifier Trained(int kinds) => ImageClassifier.Train(
-            Enumerable.Range(0, kinds).SelectMany(c => Enumerable.Range(0, 5).Select(i => (Page(c, i), "kind" + c))).ToList(), new ClassifierOptions());
+        private static ImageClassifier Trained(int kinds) => ImageClassifier.Train(SyntheticKindPages.Examples(kinds, D), new ClassifierOptions());
 
         private static List<ImageFeature> Batch(int kinds) =>
             Enumerable.Range(0, kinds).SelectMany(c => Enumerable.Range(10, 15).Select(i => Page(c, i))).ToList();

@@ -16,8 +16,7 @@ namespace DocCluster.Core.Tests
 
         private static ImageFeature Page(int c, int i) => SyntheticKindPages.Bump(c, i, D);
 
-        private static List<(ImageFeature, string)> Examples(int kinds) =>
-            Enumerable.Range(0, kinds).SelectMany(c => Enumerable.Range(0, 5).Select(i => (Page(c, i), "kind" + c))).ToList();
+        private static List<(ImageFeature, string)> Examples(int kinds) => SyntheticKindPages.Examples(kinds, D);
 
         [Fact]
         public void Context_is_sampled_evenly_without_labelled_or_repeated_pages_and_must_match_the_extractor()

@@ -43,7 +43,7 @@ namespace DocCluster.Core.Tests
         [Fact]
         public void A_format_3_file_saved_before_the_option_keeps_the_union_graph()
         {
-            var examples = Enumerable.Range(0, 3).SelectMany(c => Enumerable.Range(0, 5).Select(i => (SyntheticKindPages.Bump(c, i, 12), "kind" + c))).ToList();
+            var examples = SyntheticKindPages.Examples(3, 12);
             var before = ImageClassifier.Train(examples, new ClassifierOptions { MutualNeighbors = false, Neighbors = 10 });
             var path = Path.Combine(dir, "now.json");
             ModelFile.Save(ImageClassifier.Train(examples, new ClassifierOptions()), path);

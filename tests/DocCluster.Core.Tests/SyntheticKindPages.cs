@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using DocCluster.Features;
 
 namespace DocCluster.Core.Tests
@@ -15,5 +17,9 @@ namespace DocCluster.Core.Tests
             for (int j = 3 * c; j < 3 * c + 3; j++) v[j] += 3;
             return new ImageFeature($"/x/c{c}-{i:00}.png", 1, 1, 10, 10, "Test", "fp", v);
         }
+
+        /// <summary>Five labelled pages (0..4) of each of the first <paramref name="kinds"/> kinds, named "kind0", "kind1", ...</summary>
+        public static List<(ImageFeature, string)> Examples(int kinds, int dimension) =>
+            Enumerable.Range(0, kinds).SelectMany(c => Enumerable.Range(0, 5).Select(i => (Bump(c, i, dimension), "kind" + c))).ToList();
     }
 }
