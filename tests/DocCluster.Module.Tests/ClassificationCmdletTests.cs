@@ -98,7 +98,7 @@ namespace DocCluster.Module.Tests
                 $c | Export-ImageModel $model
                 $back = Import-ImageModel $model
                 $c.ContextVectors.Count; $back.ContextVectors.Count
-                $f | Invoke-ImageClassification -Classifier $back",
+                $f | Invoke-ImageClassification -Classifier $back -Verbose",
                 new Dictionary<string, object> { ["scans"] = Scans, ["model"] = model });
             Assert.Empty(s.Errors);
             int labelledCount = Directory.GetFiles(Scans).Count(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), "-0[12]\\."));
@@ -108,6 +108,7 @@ namespace DocCluster.Module.Tests
             Assert.Equal(23, results.Count);
             Assert.True(results.Count(r => (string)P(r, "PredictedKind") == KindOf((string)P(r, "Path"))) >= results.Count - 1);
             Assert.Contains(s.Verbose, v => v.Contains($"{23 - labelledCount} unlabelled context page(s) kept"));
+            Assert.Contains(s.Verbose, v => v.Contains($"Classifying 23 page(s) as one batch with {labelledCount} labelled example(s) and the {23 - labelledCount} unlabelled context page(s) the classifier keeps"));
 
             var err = s.RunExpectingTerminatingError("$labelled | New-ImageClassifier -Context 'not a feature'");
             Assert.Equal("ContextNotAnImageFeature,DocCluster.PowerShell.Cmdlets.NewImageClassifierCommand", err.FullyQualifiedErrorId);

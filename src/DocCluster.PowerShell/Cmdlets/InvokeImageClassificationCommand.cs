@@ -79,7 +79,8 @@ namespace DocCluster.PowerShell.Cmdlets
         protected override void EndProcessing()
         {
             if (!Batch || buffer.Count == 0) return;
-            WriteVerbose($"Classifying {buffer.Count} page(s) as one batch with {Classifier.ExampleVectors.Length} labelled example(s).");
+            WriteVerbose($"Classifying {buffer.Count} page(s) as one batch with {Classifier.ExampleVectors.Length} labelled example(s)" +
+                (Classifier.ContextVectors?.Length > 0 ? $" and the {Classifier.ContextVectors.Length} unlabelled context page(s) the classifier keeps (one the batch also holds counts once)." : "."));
             var results = BatchClassifier.Classify(Classifier, buffer, MinConfidence, () => stopping);
             if (results == null) throw new PipelineStoppedException();
             foreach (var r in results)
