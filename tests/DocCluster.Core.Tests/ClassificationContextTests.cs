@@ -23,6 +23,8 @@ namespace DocCluster.Core.Tests
         {
             var context = Enumerable.Range(0, 3).SelectMany(c => Enumerable.Range(0, 20).Select(i => Page(c, i))).ToList();
             context.Add(Page(1, 7)); // the same page twice
+            var copy = Page(0, 3); // a labelled page copied elsewhere: same vector, another path
+            context.Add(new ImageFeature("/archive/c0-03.png", 1, 1, 10, 10, copy.Model, copy.ModelFingerprint, copy.Vector));
             var opt = new ClassifierOptions { MaxContextPages = 9 };
             var clf = ImageClassifier.Train(Examples(2), opt, null, context);
             Assert.Equal(9, clf.ContextVectors.Length);

@@ -132,7 +132,8 @@ namespace DocCluster.Classification
             return kept;
         }
 
-        private static string VectorKey(float[] v)
+        /// <summary>An exact key of a feature vector (bit pattern), to recognise the same page under another path.</summary>
+        internal static string VectorKey(float[] v)
         {
             var bytes = new byte[v.Length * sizeof(float)];
             Buffer.BlockCopy(v, 0, bytes, 0, bytes.Length);

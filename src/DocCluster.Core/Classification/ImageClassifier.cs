@@ -202,7 +202,9 @@ namespace DocCluster.Classification
 
         private static float[][] SampleContext(IReadOnlyList<ImageFeature> context, IEnumerable<ImageFeature> examples, ImageFeature f0, int max)
         {
+            // a labelled page is left out by its path or by its vector (the same scan copied into a labels folder)
             var labelled = new HashSet<(string, int)>(examples.Select(e => (e.Path ?? "", e.Page)));
+            var labelledVectors = new HashSet<string>(examples.Select(e => BatchClassifier.VectorKey(e.Vector)), StringComparer.Ordinal);
             var pages = new List<ImageFeature>();
             var seen = new HashSet<(string, int)>();
             foreach (var u in context.Where(u => u != null).OrderBy(u => u.Path, StringComparer.Ordinal).ThenBy(u => u.Page))
@@ -211,7 +213,7 @@ namespace DocCluster.Classification
                     throw new ArgumentException($"Context page '{u}' was extracted with {u.Model} ({u.ModelFingerprint}, {u.Dimension}-d), not the examples' {f0.Model} ({f0.ModelFingerprint}, {f0.Dimension}-d).", nameof(context));
                 CheckFinite(u, nameof(context));
                 var key = (u.Path ?? "", u.Page);
-                if (labelled.Contains(key) || !seen.Add(key)) continue;
+                if (labelled.Contains(key) || labelledVectors.Contains(BatchClassifier.VectorKey(u.Vector)) || !seen.Add(key)) continue;
                 pages.Add(u);
             }
             int take = Math.Min(max, pages.Count);
