@@ -57,6 +57,31 @@ namespace DocCluster.Module.Tests
         }
 
         [Fact]
+        public void Saved_classifier_with_the_archive_as_context_sorts_new_scans_into_kind_folders()
+        {
+            var archive = Copy("archive", Directory.GetFiles(TestPaths.ExampleScans).Select(Path.GetFileName).Where(n => !n.Contains("-01.")).ToArray());
+            var model = Path.Combine(root, "kinds.model.json");
+            s.Run(HelpTests.GetChildItemShim);
+            s.Run($@"$f = Get-ChildItem {ModuleSession.Quote(archive)} -File | Get-ImageFeature
+                $labelled = $f | Where-Object {{ $_.Name -match '-0[23]\.' }} | ForEach-Object {{ [pscustomobject]@{{ Feature = $_; Kind = ($_.Name -split '-')[0] }} }}
+                $labelled | New-ImageClassifier -Context $f | Export-ImageModel {ModuleSession.Quote(model)}");
+            Assert.Empty(s.Errors);
+
+            var inbox = Copy("inbox", "bill-01.png", "passport-01.jpg", "idcard-01.jpg", "receipt-01.jpg");
+            var sorted = Path.Combine(root, "sorted");
+            var moved = s.Run($"& {ModuleSession.Quote(Script)} -Inbox {ModuleSession.Quote(inbox)} -Destination {ModuleSession.Quote(sorted)} -ModelPath {ModuleSession.Quote(model)}");
+            Assert.Empty(s.Errors);
+            Assert.Equal(4, moved.Count);
+            Assert.Empty(Directory.GetFiles(inbox));
+            foreach (var m in moved)
+            {
+                var destination = (string)m.Properties["Destination"].Value;
+                Assert.Equal(Path.GetFileName(destination).Split('-')[0], Path.GetFileName(Path.GetDirectoryName(destination)));
+            }
+            Assert.Contains("ImageClassifier", File.ReadAllText(Path.Combine(sorted, "doccluster-nightly.log")));
+        }
+
+        [Fact]
         public void WhatIf_changes_nothing()
         {
             var training = Copy("training", "bill-02.png", "bill-03.png", "passport-02.jpg", "passport-03.jpg");
