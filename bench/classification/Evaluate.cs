@@ -71,7 +71,7 @@ namespace DocCluster.Bench.Classification
                 HeldBack("DocLayout+MobileNetV1", "batch", both, seeds, perKind, opt, Batch, BatchThresholds);
                 return 0;
             }
-            // exploration rows: fisher:MIX,POWER  mutual:K  self:SHARE,CONF,ROUNDS (with "hb", also the held-back table)
+            // exploration rows: fisher:MIX,POWER  mutual:K  self:SHARE,CONF,ROUNDS  maxbatch:N (with "hb", also the held-back table)
             void Variant(string label, ClassifierOptions o, Method m)
             {
                 FewShot("DocLayout", label, layout, seeds, perKind, o, m, BatchThreshold);
@@ -88,12 +88,17 @@ namespace DocCluster.Bench.Classification
                 var o = opt.Clone(); o.MutualNeighbors = true; o.Neighbors = (int)Numbers(a)[0];
                 Variant(a, o, Batch);
             }
+            foreach (var a in args.Where(a => a.StartsWith("maxbatch:")))
+            {
+                var o = opt.Clone(); o.MaxBatchPages = (int)Numbers(a)[0];
+                Variant(a, o, Batch);
+            }
             foreach (var a in args.Where(a => a.StartsWith("self:")))
             {
                 var p = Numbers(a);
                 Variant(a, opt, ExpSelfTrain.Method(p[0], p[1], (int)p[2]));
             }
-            if (args.Any(a => a.StartsWith("fisher:") || a.StartsWith("mutual:") || a.StartsWith("self:"))) return 0;
+            if (args.Any(a => a.StartsWith("fisher:") || a.StartsWith("mutual:") || a.StartsWith("self:") || a.StartsWith("maxbatch:"))) return 0;
             if (Nightly > 0)
             {
                 Console.WriteLine($"Nightly batches: {Nightly} random unlabelled pages classified as one batch, {seeds} seeds; the other unlabelled pages are the archive.");

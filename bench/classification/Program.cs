@@ -10,6 +10,7 @@ namespace DocCluster.Bench.Classification
             string shared = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared"));
             string docsDev = Path.Combine(shared, "data", "docs-dev");
             string mobilenet = Path.Combine(shared, "models", "mobilenet_v1_0.75_224_features.onnx");
+            if (args.Length > 0 && args[0] == "large") { LargeBatches.Run(); return 0; }
             string cacheDir = Environment.GetEnvironmentVariable("DOCCLUSTER_CLASSIFY_CACHE") ?? Path.Combine(Path.GetTempPath(), "doccluster-classify-bench");
             if (!Directory.Exists(docsDev)) { Console.Error.WriteLine("docs-dev not found at " + docsDev); return 2; }
             if (args.Length > 0 && args[0] == "extract")

@@ -52,10 +52,13 @@ namespace DocCluster.Core.Tests
             Assert.Matches("\"MutualNeighbors\"\\s*:\\s*true", text);
             text = Regex.Replace(text, "\"MutualNeighbors\"\\s*:\\s*true\\s*,?", "");
             text = Regex.Replace(text, "\"Neighbors\"\\s*:\\s*20", "\"Neighbors\":10");
+            Assert.Matches("\"MaxBatchPages\"\\s*:\\s*1000", text);
+            text = Regex.Replace(text, "\"MaxBatchPages\"\\s*:\\s*1000\\s*,?", "");
             var old = Path.Combine(dir, "before.json");
             File.WriteAllText(old, text);
             var back = ModelFile.Load<ImageClassifier>(old);
             Assert.False(back.Options.MutualNeighbors);
+            Assert.Equal(ClassifierOptions.DefaultMaxBatchPages, back.Options.MaxBatchPages); // nor the batch cap, which it gets
 
             var pages = Enumerable.Range(0, 3).SelectMany(c => Enumerable.Range(30, 8).Select(i => SyntheticKindPages.Bump(c, i, 12))).ToList();
             var expected = BatchClassifier.Classify(before, pages, 0);

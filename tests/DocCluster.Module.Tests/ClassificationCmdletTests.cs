@@ -115,6 +115,30 @@ namespace DocCluster.Module.Tests
         }
 
         [Fact]
+        public void A_batch_of_more_than_1000_pages_is_classified_in_several_graphs_with_progress()
+        {
+            // synthetic vectors: kind k has a bump on dimension k; 5 labelled pages per kind, 1100 pages to classify
+            var res = s.Run(@"
+                function page($k, $i) {
+                    $v = [float[]]::new(4); $r = [Random]::new(1000 * $k + $i)
+                    for ($j = 0; $j -lt 4; $j++) { $v[$j] = $r.NextDouble() * 0.3 }
+                    $v[$k] += 3
+                    [DocCluster.Features.ImageFeature]::new(""/x/k$k-$('{0:0000}' -f $i).png"", 1, 1, 10, 10, 'Test', 'fp', $v)
+                }
+                $labelled = foreach ($k in 0, 1) { foreach ($i in 0..4) { [pscustomobject]@{ Feature = page $k $i; Kind = ""kind$k"" } } }
+                $c = $labelled | New-ImageClassifier
+                $pages = foreach ($k in 0, 1) { foreach ($i in 5..554) { page $k $i } }
+                $pages | Invoke-ImageClassification -Classifier $c -Verbose");
+            Assert.Empty(s.Errors);
+            Assert.Equal(1100, res.Count);
+            Assert.All(res, r => Assert.Equal("kind" + ((string)P(r, "Path"))[4], (string)P(r, "PredictedKind")));
+            Assert.Contains(s.Verbose, v => v.Contains("Classifying 1100 page(s) as one batch with 10 labelled example(s), in 2 graphs of at most 1000 of its pages each."));
+            var progress = s.Progress.Where(p => p.Activity == "Classifying images").ToList();
+            Assert.Contains(progress, p => p.StatusDescription == "550 of 1100 page(s)" && p.PercentComplete == 50);
+            Assert.Equal(System.Management.Automation.ProgressRecordType.Completed, progress.Last().RecordType);
+        }
+
+        [Fact]
         public void Features_of_another_model_are_a_terminating_FeatureModelMismatch_and_one_kind_is_refused()
         {
             s.Run(@"$f = $ExecutionContext.InvokeProvider.ChildItem.Get($scans, $true) | Get-ImageFeature

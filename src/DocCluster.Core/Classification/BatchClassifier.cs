@@ -32,6 +32,9 @@ namespace DocCluster.Classification
     /// Context: a classifier trained with unlabelled pages of the collection (<see cref="ImageClassifier.ContextVectors"/>) adds them
     /// to the graph as unlabelled nodes after the batch (a page the batch also holds counts once) and reports only the batch's
     /// pages: a page's reach depends on the pages around it, so a small nightly batch is classified as inside the archive.
+    /// Size: a batch of more than <see cref="ClassifierOptions.MaxBatchPages"/> pages is split into ⌈n / max⌉ graphs of equal size
+    /// (the path order shuffled with a fixed seed and dealt out in turn), each with the examples and the context: reach falls as a graph grows, and this keeps
+    /// every graph near the sizes the benchmark measured, at O(n · max) instead of O(n²) work.
     /// Deterministic: the pages are processed in (Path, Page, input position) order whatever order they came in.
     /// </remarks>
     public static class BatchClassifier
@@ -44,6 +47,11 @@ namespace DocCluster.Classification
 
         /// <summary>As above; returns null as soon as <paramref name="cancelled"/> (polled between rows of work) says so.</summary>
         public static IReadOnlyList<ClassificationResult> Classify(ImageClassifier classifier, IReadOnlyList<ImageFeature> pages, double minConfidence, Func<bool> cancelled)
+            => Classify(classifier, pages, minConfidence, cancelled, null);
+
+        /// <summary>As above; <paramref name="progress"/> (may be null) gets the number of pages classified so far after each graph.</summary>
+        public static IReadOnlyList<ClassificationResult> Classify(ImageClassifier classifier, IReadOnlyList<ImageFeature> pages, double minConfidence, Func<bool> cancelled,
+            Action<int> progress)
         {
             if (classifier == null) throw new ArgumentNullException(nameof(classifier));
             if (pages == null) throw new ArgumentNullException(nameof(pages));
@@ -55,16 +63,51 @@ namespace DocCluster.Classification
             foreach (var p in pages) classifier.CheckCompatible(p);
             if (pages.Count == 0) return new ClassificationResult[0];
 
-            var opt = classifier.Options ?? new ClassifierOptions();
-            int K = classifier.Kinds.Length, d = classifier.Dimension;
             var order = Enumerable.Range(0, pages.Count)
                 .OrderBy(i => pages[i].Path, StringComparer.Ordinal).ThenBy(i => pages[i].Page).ThenBy(i => i).ToArray();
             // context pages (the archive kept in the classifier) join the graph after the batch; one the batch also holds is left out
             var context = ContextOutside(classifier.ContextVectors, pages);
+            int chunks = ChunkCount(pages.Count, (classifier.Options ?? new ClassifierOptions()).MaxBatchPages);
+            var results = new ClassificationResult[pages.Count];
+            int done = 0;
+            // a fixed shuffle of the path order, dealt out in turn: every graph holds a like sample of the batch, also when the
+            // file names follow a period (duplex scans: front, back, front, ...)
+            var dealt = (int[])order.Clone();
+            var rank = new int[order.Length];
+            for (int t = 0; t < order.Length; t++) rank[order[t]] = t;
+            if (chunks > 1)
+            {
+                var rng = new Random(0);
+                for (int t = dealt.Length - 1; t > 0; t--) { int j = rng.Next(t + 1); (dealt[t], dealt[j]) = (dealt[j], dealt[t]); }
+            }
+            for (int c = 0; c < chunks; c++)
+            {
+                var members = new List<int>();
+                for (int t = c; t < dealt.Length; t += chunks) members.Add(dealt[t]);
+                members.Sort((a, b) => rank[a].CompareTo(rank[b]));
+                var part = ClassifyGraph(classifier, members.Select(i => pages[i]).ToArray(), context, minConfidence, cancelled);
+                if (part == null) return null;
+                for (int t = 0; t < members.Count; t++) results[members[t]] = part[t];
+                done += members.Count;
+                progress?.Invoke(done);
+            }
+            return results;
+        }
+
+        /// <summary>How many graphs a batch of <paramref name="pages"/> is split into: pages ÷ <paramref name="maxPages"/>, rounded up (1 when
+        /// <paramref name="maxPages"/> ≤ 0).</summary>
+        public static int ChunkCount(int pages, int maxPages) => maxPages <= 0 || pages <= maxPages ? 1 : (pages + maxPages - 1) / maxPages;
+
+        /// <summary>One graph: the labelled examples, <paramref name="pages"/> (in path order) and the context; results in the order of <paramref name="pages"/>.</summary>
+        private static ClassificationResult[] ClassifyGraph(ImageClassifier classifier, IReadOnlyList<ImageFeature> pages, List<float[]> context, double minConfidence,
+            Func<bool> cancelled)
+        {
+            var opt = classifier.Options ?? new ClassifierOptions();
+            int K = classifier.Kinds.Length, d = classifier.Dimension;
             int nl = classifier.ExampleVectors.Length, nb = pages.Count, nu = nb + context.Count, n = nl + nu;
             var raw = new float[n][];
             for (int i = 0; i < nl; i++) raw[i] = classifier.ExampleVectors[i];
-            for (int i = 0; i < nb; i++) raw[nl + i] = pages[order[i]].Vector;
+            for (int i = 0; i < nb; i++) raw[nl + i] = pages[i].Vector;
             for (int i = 0; i < context.Count; i++) raw[nl + nb + i] = context[i];
 
             var x = Embed(raw, d, opt.Standardize, classifier.ClipZ, classifier.Weights);
@@ -91,7 +134,7 @@ namespace DocCluster.Classification
             var results = new ClassificationResult[nb];
             for (int u = 0; u < nb; u++)
             {
-                var feature = pages[order[u]];
+                var feature = pages[u];
                 var r = classifier.Predict(feature, 0); // prototype distance/score for reference
                 var fu = f[u];
                 int best = 0, second = -1;
@@ -118,7 +161,7 @@ namespace DocCluster.Classification
                 r.RunnerUpProbability = second >= 0 && mass > 0 ? fu[second] / mass : 0;
                 r.Distance = distance;
                 r.Score = ratio;
-                results[order[u]] = r;
+                results[u] = r;
             }
             return results;
         }

@@ -53,9 +53,22 @@ namespace DocCluster.Classification
         /// nearest (plus every page's nearest), instead of when either is. False in classifiers saved before this option existed.</summary>
         public bool MutualNeighbors { get; set; } = true;
 
-        // Files written before MutualNeighbors existed lack the member: they must keep the union graph they were tuned with.
+        /// <summary><see cref="BatchClassifier"/>: a larger batch is classified in several graphs of at most this many of its pages
+        /// (interleaved in path order, each with the labelled examples and the context); 0 = always one graph. A page's reach falls
+        /// as the graph grows (a walk must find a labelled example among ever more pages), so without a cap pages of labelled
+        /// kinds drift to Unknown in batches of many thousands; the benchmark measured graphs of 60–575 pages.</summary>
+        public int MaxBatchPages { get; set; } = DefaultMaxBatchPages;
+
+        public const int DefaultMaxBatchPages = 1000;
+
+        // Members missing from files written before they existed: such files must keep the union graph they were tuned with,
+        // and get the batch cap (it changes nothing up to 1000 pages).
         [OnDeserializing]
-        private void BeforeReading(StreamingContext context) => MutualNeighbors = false;
+        private void BeforeReading(StreamingContext context)
+        {
+            MutualNeighbors = false;
+            MaxBatchPages = DefaultMaxBatchPages;
+        }
 
         /// <summary><see cref="BatchClassifier"/>: probability that the random walk goes on at each step rather than being absorbed
         /// into Unknown (0..1, exclusive of 1).</summary>

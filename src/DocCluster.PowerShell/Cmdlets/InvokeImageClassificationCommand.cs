@@ -35,8 +35,8 @@ namespace DocCluster.PowerShell.Cmdlets
 
         /// <summary>Classify each page on its own as it arrives (logistic regression with the prototypes' calibrated typicality; constant memory,
         /// results stream). Without it the input is buffered and classified as one batch, which is more accurate and finds
-        /// pages of a kind nobody labelled more reliably, but emits nothing until the input ends and costs time quadratic in
-        /// the batch size (nearest-neighbour graph). Classifiers saved by format version 1 (no stored examples) always stream.</summary>
+        /// pages of a kind nobody labelled more reliably, but emits nothing until the input ends; a batch of more than
+        /// ClassifierOptions.MaxBatchPages (1000) pages is classified in several nearest-neighbour graphs of equal size. Classifiers saved by format version 1 (no stored examples) always stream.</summary>
         [Parameter]
         public SwitchParameter Streaming { get; set; }
 
@@ -79,9 +79,16 @@ namespace DocCluster.PowerShell.Cmdlets
         protected override void EndProcessing()
         {
             if (!Batch || buffer.Count == 0) return;
+            int maxPages = (Classifier.Options ?? new ClassifierOptions()).MaxBatchPages;
+            int graphs = BatchClassifier.ChunkCount(buffer.Count, maxPages);
             WriteVerbose($"Classifying {buffer.Count} page(s) as one batch with {Classifier.ExampleVectors.Length} labelled example(s)" +
-                (Classifier.ContextVectors?.Length > 0 ? $" and the {Classifier.ContextVectors.Length} unlabelled context page(s) the classifier keeps (one the batch also holds counts once)." : "."));
-            var results = BatchClassifier.Classify(Classifier, buffer, MinConfidence, () => stopping);
+                (Classifier.ContextVectors?.Length > 0 ? $" and the {Classifier.ContextVectors.Length} unlabelled context page(s) the classifier keeps (one the batch also holds counts once)" : "") +
+                (graphs > 1 ? $", in {graphs} graphs of at most {maxPages} of its pages each." : "."));
+            const string activity = "Classifying images";
+            WriteProgress(new ProgressRecord(1, activity, $"{buffer.Count} page(s)") { PercentComplete = 0 });
+            var results = BatchClassifier.Classify(Classifier, buffer, MinConfidence, () => stopping,
+                done => WriteProgress(new ProgressRecord(1, activity, $"{done} of {buffer.Count} page(s)") { PercentComplete = (int)(100L * done / buffer.Count) }));
+            WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
             if (results == null) throw new PipelineStoppedException();
             foreach (var r in results)
             {
