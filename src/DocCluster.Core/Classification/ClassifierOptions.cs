@@ -54,9 +54,10 @@ namespace DocCluster.Classification
         public bool MutualNeighbors { get; set; } = true;
 
         /// <summary><see cref="BatchClassifier"/>: a larger batch is classified in several graphs of at most this many of its pages
-        /// (interleaved in path order, each with the labelled examples and the context); 0 = always one graph. A page's reach falls
-        /// as the graph grows (a walk must find a labelled example among ever more pages), so without a cap pages of labelled
-        /// kinds drift to Unknown in batches of many thousands; the benchmark measured graphs of 60–575 pages.</summary>
+        /// (of equal size, a fixed shuffle of the path order dealt out in turn, each with the labelled examples and the context); 0 = always
+        /// one graph. A page's reach falls as the graph grows (a walk must find a labelled example among ever more pages), so
+        /// without a cap pages of labelled kinds drift to Unknown in batches of many thousands; the benchmark measured graphs of
+        /// 60–575 pages (bench/classification/RESULTS.md, "Large batches").</summary>
         public int MaxBatchPages { get; set; } = DefaultMaxBatchPages;
 
         public const int DefaultMaxBatchPages = 1000;
