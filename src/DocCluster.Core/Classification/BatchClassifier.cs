@@ -70,21 +70,20 @@ namespace DocCluster.Classification
             int chunks = ChunkCount(pages.Count, (classifier.Options ?? new ClassifierOptions()).MaxBatchPages);
             var results = new ClassificationResult[pages.Count];
             int done = 0;
-            // a fixed shuffle of the path order, dealt out in turn: every graph holds a like sample of the batch, also when the
-            // file names follow a period (duplex scans: front, back, front, ...)
-            var dealt = (int[])order.Clone();
-            var rank = new int[order.Length];
-            for (int t = 0; t < order.Length; t++) rank[order[t]] = t;
+            // positions in the path order, shuffled with a fixed seed and dealt out in turn: every graph holds a like sample of the
+            // batch, also when the file names follow a period (duplex scans: front, back, front, ...)
+            var positions = Enumerable.Range(0, order.Length).ToArray();
             if (chunks > 1)
             {
                 var rng = new Random(0);
-                for (int t = dealt.Length - 1; t > 0; t--) { int j = rng.Next(t + 1); (dealt[t], dealt[j]) = (dealt[j], dealt[t]); }
+                for (int t = positions.Length - 1; t > 0; t--) { int j = rng.Next(t + 1); (positions[t], positions[j]) = (positions[j], positions[t]); }
             }
             for (int c = 0; c < chunks; c++)
             {
                 var members = new List<int>();
-                for (int t = c; t < dealt.Length; t += chunks) members.Add(dealt[t]);
-                members.Sort((a, b) => rank[a].CompareTo(rank[b]));
+                for (int t = c; t < positions.Length; t += chunks) members.Add(positions[t]);
+                members.Sort();
+                for (int t = 0; t < members.Count; t++) members[t] = order[members[t]];
                 var part = ClassifyGraph(classifier, members.Select(i => pages[i]).ToArray(), context, minConfidence, cancelled);
                 if (part == null) return null;
                 for (int t = 0; t < members.Count; t++) results[members[t]] = part[t];
