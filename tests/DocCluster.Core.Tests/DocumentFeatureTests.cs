@@ -74,7 +74,9 @@ namespace DocCluster.Core.Tests
             Assert.Matches("^[0-9a-f]{12}$", info.Fingerprint);
             Assert.Equal(info.Fingerprint, new DocumentLayoutExtractor().Info.Fingerprint);
             Assert.False(string.IsNullOrWhiteSpace(info.Description));
-            Assert.InRange(Extractor.PreferredLongSide, 512, 1024);
+            // asks for more than it measures the layout on, so that figures can be told from letters
+            Assert.Equal(DocumentLayoutExtractor.GlyphLongSide, Extractor.PreferredLongSide);
+            Assert.InRange(Extractor.PreferredLongSide, DocumentLayoutExtractor.LongSide, 2048);
         }
 
         [Fact]

@@ -26,6 +26,7 @@ namespace DocCluster.Features.Document
         public const string Regions = "regions";
         public const string Texture = "texture";
         public const string EdgeOrientation = "edge-orientation";
+        public const string Figures = "figures";
 
         // Colour, tone, regions, texture and edge orientation all largely measure one thing, how the page was
         // captured (photo vs scan vs render, tilt), so each gets half weight: together they still count 2.5
@@ -49,6 +50,7 @@ namespace DocCluster.Features.Document
             (Regions, RegionFeatures.Length, 0.5, "paper/text/photo/dark cell shares, largest photo-like blob, frame border vs centre"),
             (Texture, TextureFeatures.Length, 0.5, "paper noise, illumination unevenness, pure white/black shares, speckle"),
             (EdgeOrientation, EdgeOrientationFeatures.Length, 0.5, "8-bin gradient orientation histogram, mean edge strength"),
+            (Figures, Glyphs.FigureFeatures.Length, 1.0, "share of glyphs that look like figures (0-9) rather than letters"),
         };
 
         public static IReadOnlyList<FeatureBlock> Blocks { get; } = BuildBlocks();

@@ -15,21 +15,24 @@ namespace DocCluster.Features.Document
     {
         public const string ModelName = "DocLayout";
         /// <summary>Bump whenever the output for a given image changes: it feeds the fingerprint that invalidates caches and saved models.</summary>
-        public const string Version = "8";
+        public const string Version = "9";
+        /// <summary>Long side of the raster every block but <c>figures</c> is measured on.</summary>
         public const int LongSide = 768;
+        /// <summary>Long side the page is asked for (and its glyphs classified at): print reduced to 768 px is too small to tell figures from letters.</summary>
+        public const int GlyphLongSide = 1280;
 
         public DocumentLayoutExtractor()
         {
             Info = new FeatureModelInfo(
                 ModelName,
-                Fingerprint.Of($"{ModelName};v{Version};long={LongSide};{DocumentFeatureLayout.Describe()}"),
+                Fingerprint.Of($"{ModelName};v{Version};long={LongSide};glyphs={GlyphLongSide}:{Glyphs.GlyphClassifier.Default.Digest};{DocumentFeatureLayout.Describe()}"),
                 DocumentFeatureLayout.Dimension,
-                "Document layout features (geometry, colour, ink layout, text lines, rules, regions, texture, edges); no weights.");
+                "Document layout features (geometry, colour, ink layout, text lines, rules, regions, texture, edges, share of figures); no downloaded weights.");
         }
 
         public FeatureModelInfo Info { get; }
 
-        public int PreferredLongSide => LongSide;
+        public int PreferredLongSide => GlyphLongSide;
 
         public float[] Extract(RasterImage image) => Extract(image, out _);
 
@@ -86,6 +89,7 @@ namespace DocCluster.Features.Document
             RegionFeatures.Write(a, cells, f);
             TextureFeatures.Write(a, cells, f);
             EdgeOrientationFeatures.Write(a, f);
+            Glyphs.FigureFeatures.Write(image, f);
             upright = image;
             return f.Finish();
         }
