@@ -52,7 +52,9 @@ namespace DocCluster.Module.Tests
         [InlineData("-Algorithm Agglomerative -K 5 -Linkage Complete -Metric Cosine", 5, 5)]
         [InlineData("-Algorithm Agglomerative -K 5 -Linkage Average -Metric Cosine", 5, 5)]
         [InlineData("-K Auto", 5, 9)]
-        [InlineData("-K Auto -Algorithm KMeans -Metric Cosine -AutoKCriterion Silhouette", 4, 6)]
+        // DocLayout v9 (figures): silhouette splits the photographed ID cards and the receipts in two each (7 clusters, each
+        // of one kind); before it was 4-6. Over-splitting is allowed here, merging two kinds is not.
+        [InlineData("-K Auto -Algorithm KMeans -Metric Cosine -AutoKCriterion Silhouette", 5, 7)]
         public void Other_algorithms_and_automatic_K_separate_the_kinds(string arguments, int minK, int maxK)
         {
             var byPath = ClusterByPath(s.Run("$features | Invoke-ImageCluster " + arguments));
