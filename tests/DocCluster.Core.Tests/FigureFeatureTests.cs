@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using DocCluster.Backends.Decoding;
 using DocCluster.Features.Document;
 using DocCluster.Features.Document.Glyphs;
 using DocCluster.Imaging;
@@ -36,10 +37,7 @@ namespace DocCluster.Core.Tests
                     for (int i = 0; i < lines.Length; i++)
                         canvas.DrawText(lines[i], width * 0.08f, height * 0.08f + i * size * 1.6f, SKTextAlign.Left, font, paint);
                 }
-                var px = bitmap.Bytes;
-                var rgb = new byte[width * height * 3];
-                for (int i = 0, j = 0; i < width * height; i++, j += 4) { rgb[i * 3] = px[j]; rgb[i * 3 + 1] = px[j + 1]; rgb[i * 3 + 2] = px[j + 2]; }
-                return new RasterImage(width, height, rgb);
+                return SkiaPageDecoder.ToRaster(bitmap, Math.Max(width, height), width, height);
             }
         }
 
