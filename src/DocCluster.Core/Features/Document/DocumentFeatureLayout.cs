@@ -32,15 +32,18 @@ namespace DocCluster.Features.Document
         // captured (photo vs scan vs render, tilt), so each gets half weight: together they still count 2.5
         // blocks, but do not outvote the layout and text blocks that describe the document itself. The ink
         // thumbnail gets half weight because it records a template's arrangement, which varies between
-        // layouts of the same kind (six invoice templates are six thumbnails, one kind). Framing (frame shape,
-        // margins) is partly capture, partly document (a receipt is a small strip on any scanner bed): 0.75.
+        // layouts of the same kind (six invoice templates are six thumbnails, one kind). The ink-layout block's
+        // profile statistics (bands, gaps, coverage, gutters) describe the same arrangement along rows and columns,
+        // so since version 10 it gets half weight too (measured on docs-dev before it was chosen: docs/features.md,
+        // "Version 10"). Framing (frame shape, margins) is partly capture, partly document (a receipt is a small
+        // strip on any scanner bed): 0.75.
         private static readonly (string name, int length, double weight, string description)[] Spec =
         {
             (Geometry, GeometryFeatures.Length, 1.0, "content-box aspect ratio, document blob elongation and rectangularity"),
             (Framing, FramingFeatures.Length, 0.75, "frame aspect ratio, text and document share of the frame, four margins"),
             (Colour, ColourFeatures.Length, 0.5, "colourfulness, chroma shares, 6-bin hue histogram, ink vs paper chroma"),
             (Tone, ToneFeatures.Length, 0.5, "luma percentiles and bright-paper share"),
-            (InkLayout, InkLayoutFeatures.Length, 1.0, "ink density, projection-profile bands, line spacing and periodicity, gutters"),
+            (InkLayout, InkLayoutFeatures.Length, 0.5, "ink density, projection-profile bands, line spacing and periodicity, gutters"),
             (InkThumbnail, InkThumbnailFeatures.Length, 0.5, "4x4 ink-density map of the content box"),
             (TextComponents, TextComponentFeatures.Length, 1.0, "glyph count, size, size spread, shape; text vs large-mark ink"),
             (TextLines, TextLineFeatures.Length, 1.0, "text-line count, glyphs per line, line length"),

@@ -15,7 +15,7 @@ namespace DocCluster.Features.Document
     {
         public const string ModelName = "DocLayout";
         /// <summary>Bump whenever the output for a given image changes: it feeds the fingerprint that invalidates caches and saved models.</summary>
-        public const string Version = "9";
+        public const string Version = "10";
         /// <summary>Long side of the raster every block but <c>figures</c> is measured on.</summary>
         public const int LongSide = 768;
         /// <summary>Long side the page is asked for (and its glyphs classified at): print reduced to 768 px is too small to tell figures from letters.</summary>
