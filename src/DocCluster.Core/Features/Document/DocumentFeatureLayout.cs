@@ -34,9 +34,9 @@ namespace DocCluster.Features.Document
         // thumbnail gets half weight because it records a template's arrangement, which varies between
         // layouts of the same kind (six invoice templates are six thumbnails, one kind). The ink-layout block's
         // profile statistics (bands, gaps, coverage, gutters) describe the same arrangement along rows and columns,
-        // so since version 10 it gets half weight too (measured on docs-dev before it was chosen: docs/features.md,
-        // "Version 10"). Framing (frame shape, margins) is partly capture, partly document (a receipt is a small
-        // strip on any scanner bed): 0.75.
+        // so since version 10 it gets half weight too; unlike the other weights, that value was chosen by an
+        // ablation on docs-dev (docs/features.md, "Version 10"). Framing (frame shape, margins) is partly capture,
+        // partly document (a receipt is a small strip on any scanner bed): 0.75.
         private static readonly (string name, int length, double weight, string description)[] Spec =
         {
             (Geometry, GeometryFeatures.Length, 1.0, "content-box aspect ratio, document blob elongation and rectangularity"),

@@ -14,7 +14,7 @@ namespace DocCluster.Features.Document
     public sealed class DocumentLayoutExtractor : IFeatureExtractor
     {
         public const string ModelName = "DocLayout";
-        /// <summary>Bump whenever the output for a given image changes: it feeds the fingerprint that invalidates caches and saved models.</summary>
+        /// <summary>Bump whenever the output for a given image or a block's weight changes: it feeds the fingerprint that invalidates caches and saved models.</summary>
         public const string Version = "10";
         /// <summary>Long side of the raster every block but <c>figures</c> is measured on.</summary>
         public const int LongSide = 768;
