@@ -18,6 +18,8 @@ namespace DocCluster.Bench.Classification
         private static double BatchThreshold = ClassifierOptions.DefaultBatchMinConfidence;
         /// <summary>The defaults of format-2 (nearest-prototype) classifiers, for the "before" rows.</summary>
         private const double OldMinConfidence = 0.4, OldBatchMinConfidence = 0.1;
+        /// <summary>The batch default of format-3 classifiers without the kind-level check, for their "before" rows.</summary>
+        private const double OldKindLevelMinConfidence = 0.2;
 
         public static int Run(string docsDev, string mobilenet, string cacheDir, string[] args)
         {
@@ -45,6 +47,9 @@ namespace DocCluster.Bench.Classification
                     case "wh": opt.Whitening = v; break;
                     case "btyp": opt.BatchTypicality = v != 0; break;
                     case "nightly": Nightly = (int)v; break;
+                    case "klevel": opt.KindLevelCheck = v != 0; break;
+                    case "klimit": opt.KindLevelLimit = v; break;
+                    case "kwidth": opt.KindLevelWidth = v; break;
                 }
             }
             var layout = Extract.Load(docsDev, "DocLayout", null, cacheDir);
@@ -126,8 +131,8 @@ namespace DocCluster.Bench.Classification
             Console.WriteLine();
             Console.WriteLine("| features | classifier | accuracy (forced best kind) | accuracy at default MinConfidence (Unknown = wrong) | known pages called Unknown |");
             Console.WriteLine("|---|---|---|---|---|");
-            var proto = opt.Clone(); proto.LogisticRegression = false; proto.MutualNeighbors = false; proto.Neighbors = 10;
-            var union = opt.Clone(); union.MutualNeighbors = false; union.Neighbors = 10;
+            var proto = opt.Clone(); proto.LogisticRegression = false; proto.MutualNeighbors = false; proto.Neighbors = 10; proto.KindLevelCheck = false;
+            var union = opt.Clone(); union.MutualNeighbors = false; union.Neighbors = 10; union.KindLevelCheck = false;
             FewShot("DocLayout", "prototype (format 2, before), t=0.4", layout, seeds, perKind, proto, Prototype, OldMinConfidence);
             FewShot("DocLayout", "logistic regression + typicality (ImageClassifier, -Streaming, default)", layout, seeds, perKind, opt);
             foreach (var lambda in new[] { 1e-4, 1e-2 })
@@ -141,8 +146,10 @@ namespace DocCluster.Bench.Classification
             FewShot("MobileNetV1", "prototype (format 2, before), t=0.4", mnet, seeds, perKind, proto, Prototype, OldMinConfidence);
             FewShot("MobileNetV1", "logistic regression + typicality (ImageClassifier)", mnet, seeds, perKind, opt);
             FewShot("DocLayout", "batch: kNN graph + absorbing walk × typicality (format 2, before), t=0.1", layout, seeds, perKind, proto, Batch, OldBatchMinConfidence);
-            FewShot("DocLayout", "batch: union kNN graph (k = 10), walk with logistic-regression prior (β = 0.2) × reach × typicality (format 3, before)", layout, seeds, perKind, union, Batch, BatchThreshold);
-            FewShot("DocLayout", "batch: mutual kNN graph (k = 20), walk with logistic-regression prior (β = 0.2) × reach × typicality (BatchClassifier, default)", layout, seeds, perKind, opt, Batch, BatchThreshold);
+            FewShot("DocLayout", $"batch: union kNN graph (k = 10), walk with logistic-regression prior (β = 0.2) × reach × typicality (format 3, before), t={OldKindLevelMinConfidence}", layout, seeds, perKind, union, Batch, OldKindLevelMinConfidence);
+            var noLevel = opt.Clone(); noLevel.KindLevelCheck = false;
+            FewShot("DocLayout", $"batch: mutual kNN graph (k = 20), walk with logistic-regression prior (β = 0.2) × reach × typicality (format 3, before), t={OldKindLevelMinConfidence}", layout, seeds, perKind, noLevel, Batch, OldKindLevelMinConfidence);
+            FewShot("DocLayout", "batch: the same × kind-level fit in a Ward tree (BatchClassifier, default)", layout, seeds, perKind, opt, Batch, BatchThreshold);
             foreach (var k in new[] { 15, 25 })
             {
                 var o = opt.Clone(); o.Neighbors = k;
@@ -166,7 +173,8 @@ namespace DocCluster.Bench.Classification
             HeldBack("DocLayout", "logistic regression + typicality, -Streaming, default", layout, seeds, perKind, opt, Prototype, Thresholds);
             HeldBack("DocLayout", "batch classifier, format 2, before", layout, seeds, perKind, proto, Batch, BatchThresholds);
             HeldBack("DocLayout", "batch classifier with logistic-regression prior, union kNN graph k = 10 (format 3, before)", layout, seeds, perKind, union, Batch, BatchThresholds);
-            HeldBack("DocLayout", "batch classifier with logistic-regression prior, mutual kNN graph k = 20, default", layout, seeds, perKind, opt, Batch, BatchThresholds);
+            HeldBack("DocLayout", "batch classifier with logistic-regression prior, mutual kNN graph k = 20, without the kind-level check (before)", layout, seeds, perKind, noLevel, Batch, BatchThresholds);
+            HeldBack("DocLayout", "batch classifier with logistic-regression prior, mutual kNN graph k = 20, kind-level check, default", layout, seeds, perKind, opt, Batch, BatchThresholds);
             foreach (var surv in new[] { 0.95, 0.97 })
             {
                 var o = opt.Clone(); o.Survival = surv;
@@ -274,7 +282,7 @@ namespace DocCluster.Bench.Classification
                 for (int ti = 0; ti < Thresholds.Length; ti++) { allUnk[ti] += unk[ti]; allAcc[ti] += acc[ti]; }
                 Console.WriteLine($"| {kind} | " + string.Join(" | ", Thresholds.Select((_, ti) => $"{unk[ti]:P0} / {acc[ti]:P1}")) + " |");
             }
-            Console.WriteLine("| **mean** | " + string.Join(" | ", Thresholds.Select((_, ti) => $"**{allUnk[ti] / kinds:P0} / {allAcc[ti] / kinds:P1}**")) + " |");
+            Console.WriteLine("| **mean** | " + string.Join(" | ", Thresholds.Select((_, ti) => $"**{allUnk[ti] / kinds:P1} / {allAcc[ti] / kinds:P1}**")) + " |");
             Console.WriteLine();
         }
 

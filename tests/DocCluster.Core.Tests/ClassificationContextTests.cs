@@ -43,8 +43,9 @@ namespace DocCluster.Core.Tests
         [Fact]
         public void A_small_batch_is_classified_inside_the_archive_so_an_unlabelled_kind_there_comes_out_Unknown()
         {
-            // kinds 0 and 1 labelled; kind 2 is in the archive but nobody labelled it. Typicality off, so only the graph decides.
-            var opt = new ClassifierOptions { BatchTypicality = false };
+            // kinds 0 and 1 labelled; kind 2 is in the archive but nobody labelled it. Typicality and the kind-level check off,
+            // so only the graph decides.
+            var opt = new ClassifierOptions { BatchTypicality = false, KindLevelCheck = false };
             var archive = Enumerable.Range(0, 3).SelectMany(c => Enumerable.Range(20, 30).Select(i => Page(c, i))).ToList();
             var batch = new[] { Page(0, 60), Page(0, 61), Page(1, 60), Page(1, 61), Page(2, 60), Page(2, 61) };
             var alone = BatchClassifier.Classify(ImageClassifier.Train(Examples(2), opt), batch, ClassifierOptions.DefaultBatchMinConfidence);

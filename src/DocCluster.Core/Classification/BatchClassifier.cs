@@ -28,7 +28,9 @@ namespace DocCluster.Classification
     /// f = α((1−β)(P_uu f + P_ul Y) + β q) — the graph smooths the posterior, the posterior guides the walk where no example is near;
     /// otherwise f = g. KindProbability = f_best / Σ f_k; Confidence = KindProbability · reach · Typicality (0..1), Typicality as in
     /// <see cref="ImageClassifier"/> (distance to the kind's prototype over its calibrated spread; 1 when
-    /// <see cref="ClassifierOptions.BatchTypicality"/> is off). Without the prior this is f_best · Typicality, as in format 2.
+    /// <see cref="ClassifierOptions.BatchTypicality"/> is off), times the kind-level fit when <see cref="ClassifierOptions.KindLevelCheck"/>
+    /// is on (<see cref="KindLevel"/>: a page whose group meets the labelled examples in a Ward tree only above the level that holds a
+    /// kind together is a candidate for a kind nobody labelled). Without the prior this is f_best · Typicality, as in format 2.
     /// Context: a classifier trained with unlabelled pages of the collection (<see cref="ImageClassifier.ContextVectors"/>) adds them
     /// to the graph as unlabelled nodes after the batch (a page the batch also holds counts once) and reports only the batch's
     /// pages: a page's reach depends on the pages around it, so a small nightly batch is classified as inside the archive.
@@ -130,6 +132,10 @@ namespace DocCluster.Classification
                 if (f == null) return null;
             }
 
+            // where each page's group meets the labelled examples in a Ward tree, relative to the level that holds a kind together
+            double[] level = opt.KindLevelCheck ? KindLevel.Ratios(x, classifier.ExampleLabels, K, cancelled) : null;
+            if (cancelled != null && cancelled()) return null;
+
             var results = new ClassificationResult[nb];
             for (int u = 0; u < nb; u++)
             {
@@ -148,7 +154,8 @@ namespace DocCluster.Classification
                 double excess = Math.Max(0, ratio - classifier.TypicalRatio) / (classifier.TailWidth > 0 ? classifier.TailWidth : 1e-9);
                 double typicality = opt.BatchTypicality ? Math.Exp(-0.5 * excess * excess) : 1;
                 // without a prior share · reach = f_best, the walk's absorption probability by the kind
-                double conf = Math.Max(0, Math.Min(1, share * reach * typicality));
+                double levelFit = level == null ? 1 : KindLevel.Fit(level[u], opt.KindLevelLimit, opt.KindLevelWidth);
+                double conf = Math.Max(0, Math.Min(1, share * reach * typicality * levelFit));
                 bool unknown = conf < minConfidence;
                 r.Kind = unknown ? ClassificationResult.UnknownKind : classifier.Kinds[best];
                 r.PredictedKind = classifier.Kinds[best];
@@ -160,6 +167,7 @@ namespace DocCluster.Classification
                 r.RunnerUpProbability = second >= 0 && mass > 0 ? fu[second] / mass : 0;
                 r.Distance = distance;
                 r.Score = ratio;
+                r.KindLevelRatio = level?[u];
                 results[u] = r;
             }
             return results;

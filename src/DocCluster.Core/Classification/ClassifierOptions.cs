@@ -11,7 +11,7 @@ namespace DocCluster.Classification
 
         /// <summary>The -MinConfidence for batch classification (<see cref="BatchClassifier"/>) the benchmark chose (bench/classification/RESULTS.md),
         /// by the same rule as <see cref="DefaultMinConfidence"/>.</summary>
-        public const double DefaultBatchMinConfidence = 0.2;
+        public const double DefaultBatchMinConfidence = 0.15;
 
         /// <summary>Score kinds with multinomial logistic regression fitted on the labelled examples (default true); false = nearest
         /// prototype (softmax over spread-scaled distances, the scheme of format version 2).</summary>
@@ -62,13 +62,28 @@ namespace DocCluster.Classification
 
         public const int DefaultMaxBatchPages = 1000;
 
+        /// <summary><see cref="BatchClassifier"/>: multiply the confidence by how well the page's group fits below the level of a
+        /// kind in a Ward tree of examples + batch (<see cref="ClassificationResult.KindLevelRatio"/>): 1 up to
+        /// <see cref="KindLevelLimit"/>, then a Gaussian tail of width <see cref="KindLevelWidth"/>. False in classifiers saved
+        /// before this option existed.</summary>
+        public bool KindLevelCheck { get; set; } = true;
+
+        /// <summary>The <see cref="ClassificationResult.KindLevelRatio"/> up to which a page counts as inside a kind's level.</summary>
+        public double KindLevelLimit { get; set; } = 1.0;
+
+        /// <summary>Width of the kind-level tail beyond <see cref="KindLevelLimit"/>.</summary>
+        public double KindLevelWidth { get; set; } = 0.25;
+
         // Members missing from files written before they existed: such files must keep the union graph they were tuned with,
-        // and get the batch cap (it changes nothing up to 1000 pages).
+        // get the batch cap (it changes nothing up to 1000 pages), and score without the kind-level check they were not tuned with.
         [OnDeserializing]
         private void BeforeReading(StreamingContext context)
         {
             MutualNeighbors = false;
             MaxBatchPages = DefaultMaxBatchPages;
+            KindLevelCheck = false;
+            KindLevelLimit = 1.0;
+            KindLevelWidth = 0.25;
         }
 
         /// <summary><see cref="BatchClassifier"/>: probability that the random walk goes on at each step rather than being absorbed

@@ -1,0 +1,81 @@
+using System;
+using System.Linq;
+using System.Threading;
+using DocCluster.Clustering;
+
+namespace DocCluster.Classification
+{
+    /// <summary>
+    /// The kind-level check of <see cref="BatchClassifier"/>: in a Ward tree of the labelled examples and the batch, the height at
+    /// which a page's subtree first holds a labelled example, divided by the height at which a labelled kind's examples are all
+    /// joined (the median over the kinds with two or more examples, the upper one for an even count). A ratio above 1 means the
+    /// page's group meets the labelled examples only above the level that holds a kind together: the group is as far from every
+    /// labelled kind as the kinds are from each other, which is what a kind nobody labelled looks like. A layout of a labelled
+    /// kind that no example happens to show joins its kind below that level.
+    /// </summary>
+    internal static class KindLevel
+    {
+        /// <summary>Above this many points the tree (an n×n distance matrix) is not built and the check is skipped.</summary>
+        public const int MaxPoints = 6000;
+
+        /// <summary>Ratios for the unlabelled rows x[labels.Length..]; null when there is no reference level (no kind has two
+        /// examples apart), when there are more than <see cref="MaxPoints"/> rows, or when <paramref name="cancelled"/> says so.</summary>
+        public static double[] Ratios(double[][] x, int[] labels, int K, Func<bool> cancelled)
+        {
+            int n = x.Length, nl = labels.Length;
+            if (n > MaxPoints || n - nl < 1) return null;
+            if (cancelled != null && cancelled()) return null;
+            var tree = AgglomerativeAlgorithm.Build(x, ClusterLinkage.Ward, CancellationToken.None);
+            if (cancelled != null && cancelled()) return null;
+
+            var total = new int[K];
+            foreach (var y in labels) total[y]++;
+            var parent = Enumerable.Range(0, n).ToArray();
+            int Find(int a) { while (parent[a] != a) { parent[a] = parent[parent[a]]; a = parent[a]; } return a; }
+            var labelled = new int[n][];           // per subtree root: labelled examples of each kind
+            var waiting = new System.Collections.Generic.List<int>[n]; // per root: its unlabelled rows not yet joined to an example
+            for (int i = 0; i < n; i++)
+            {
+                labelled[i] = new int[K];
+                if (i < nl) labelled[i][labels[i]] = 1; else waiting[i] = new System.Collections.Generic.List<int> { i };
+            }
+            var reachHeight = new double[n - nl];
+            var kindHeight = new double[K];
+            for (int m = 0; m < tree.Left.Length; m++)
+            {
+                int a = Find(tree.Left[m]), b = Find(tree.Right[m]);
+                if (a == b) continue;
+                double h = tree.Height[m];
+                var la = labelled[a]; var lb = labelled[b];
+                bool aHas = la.Any(c => c > 0), bHas = lb.Any(c => c > 0);
+                if (aHas != bHas)
+                    foreach (var u in aHas ? waiting[b] : waiting[a]) reachHeight[u - nl] = h;
+                var merged = new int[K];
+                for (int k = 0; k < K; k++)
+                {
+                    merged[k] = la[k] + lb[k];
+                    if (total[k] > 1 && merged[k] == total[k] && la[k] < total[k] && lb[k] < total[k]) kindHeight[k] = h;
+                }
+                int root = Math.Min(a, b), gone = Math.Max(a, b);
+                parent[gone] = root;
+                labelled[root] = merged;
+                if (aHas || bHas) waiting[root] = new System.Collections.Generic.List<int>();
+                else { waiting[root].AddRange(waiting[gone]); }
+                waiting[gone] = null;
+            }
+            var levels = kindHeight.Where(h => h > 0).OrderBy(h => h).ToArray();
+            if (levels.Length == 0) return null;
+            double level = levels[levels.Length / 2];
+            var ratio = new double[n - nl];
+            for (int u = 0; u < ratio.Length; u++) ratio[u] = reachHeight[u] / level;
+            return ratio;
+        }
+
+        /// <summary>1 up to <paramref name="limit"/>, then a Gaussian tail of width <paramref name="width"/> (like Typicality).</summary>
+        public static double Fit(double ratio, double limit, double width)
+        {
+            double excess = Math.Max(0, ratio - limit) / (width > 0 ? width : 1e-9);
+            return Math.Exp(-0.5 * excess * excess);
+        }
+    }
+}

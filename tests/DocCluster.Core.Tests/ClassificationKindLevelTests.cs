@@ -1,0 +1,110 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using DocCluster.Classification;
+using DocCluster.Persistence;
+using Xunit;
+
+namespace DocCluster.Core.Tests
+{
+    /// <summary>BatchClassifier's kind-level check: where a page's group meets the labelled examples in a Ward tree.</summary>
+    public class ClassificationKindLevelTests : IDisposable
+    {
+        private const int D = 12;
+        private readonly string dir = Path.Combine(Path.GetTempPath(), "dc-kindlevel-" + Guid.NewGuid().ToString("N"));
+
+        public ClassificationKindLevelTests() => Directory.CreateDirectory(dir);
+
+        public void Dispose()
+        {
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+
+        // Ten points around (cx, cy), spread 0.1.
+        private static double[][] Group(double cx, double cy, int seed)
+        {
+            var r = new Random(seed);
+            return Enumerable.Range(0, 10).Select(_ => new[] { cx + r.NextDouble() * 0.1, cy + r.NextDouble() * 0.1 }).ToArray();
+        }
+
+        [Fact]
+        public void A_group_no_example_reaches_below_the_kind_level_is_above_1_and_an_unlabelled_layout_of_a_labelled_kind_is_not()
+        {
+            // kind A: layouts A1 (0,0) and A2 (0,3), examples in both, so A's examples join where A1 and A2 merge: the kind level.
+            // kind B: layouts B1 (10,0) and B2 (10,2), examples only in B1. C (5,12): nobody labelled it.
+            var a1 = Group(0, 0, 1); var a2 = Group(0, 3, 2); var b1 = Group(10, 0, 3); var b2 = Group(10, 2, 4); var c = Group(5, 12, 5);
+            var examples = new[] { a1[0], a1[1], a2[0], b1[0], b1[1] };
+            var labels = new[] { 0, 0, 0, 1, 1 };
+            var pages = a1.Skip(2).Concat(a2.Skip(1)).Concat(b1.Skip(2)).Concat(b2).Concat(c).ToArray();
+            var ratio = KindLevel.Ratios(examples.Concat(pages).ToArray(), labels, 2, null);
+
+            Assert.Equal(pages.Length, ratio.Length);
+            int i = 0;
+            foreach (var (group, take) in new[] { (a1, 8), (a2, 9), (b1, 8) })
+                for (int t = 0; t < take; t++, i++) Assert.True(ratio[i] < 0.5, $"page {i} of a labelled layout: {ratio[i]}");
+            for (int t = 0; t < 10; t++, i++) Assert.InRange(ratio[i], 0.5, 1.0); // B2 joins B1 below the level that holds A together
+            for (int t = 0; t < 10; t++, i++) Assert.True(ratio[i] > 2, $"page {i} of the unlabelled group: {ratio[i]}");
+        }
+
+        [Fact]
+        public void Without_a_kind_that_has_two_examples_apart_there_is_no_reference_level()
+        {
+            var x = Group(0, 0, 1).Concat(Group(5, 5, 2)).ToArray();
+            Assert.Null(KindLevel.Ratios(x, new[] { 0 }, 1, null));
+            Assert.Null(KindLevel.Ratios(x, new[] { 0, 1 }, 2, null));
+            var same = new[] { new[] { 1.0, 1.0 }, new[] { 1.0, 1.0 }, new[] { 4.0, 4.0 } };
+            Assert.Null(KindLevel.Ratios(same, new[] { 0, 0 }, 1, null)); // the examples coincide: height 0 is no level
+            Assert.Null(KindLevel.Ratios(x, new[] { 0, 0 }, 1, () => true));
+        }
+
+        [Fact]
+        public void In_a_small_batch_a_kind_nobody_labelled_comes_out_Unknown_with_the_check_and_not_without_it()
+        {
+            // kinds 0 and 1 labelled, two pages of kind 2 in a six-page batch; typicality off, so only graph and tree decide
+            var batch = new[] { Page(0, 60), Page(0, 61), Page(1, 60), Page(1, 61), Page(2, 60), Page(2, 61) };
+            var with = BatchClassifier.Classify(ImageClassifier.Train(SyntheticKindPages.Examples(2, D), new ClassifierOptions { BatchTypicality = false }),
+                batch, ClassifierOptions.DefaultBatchMinConfidence);
+            var without = BatchClassifier.Classify(ImageClassifier.Train(SyntheticKindPages.Examples(2, D), new ClassifierOptions { BatchTypicality = false, KindLevelCheck = false }),
+                batch, ClassifierOptions.DefaultBatchMinConfidence);
+            for (int i = 0; i < 4; i++)
+            {
+                Assert.Equal("kind" + (i / 2), with[i].Kind);
+                Assert.True(with[i].KindLevelRatio < 1, $"{with[i]}: {with[i].KindLevelRatio}");
+            }
+            Assert.All(with.Skip(4), r => { Assert.True(r.IsUnknown, r.ToString()); Assert.True(r.KindLevelRatio > 1); });
+            Assert.All(without.Skip(4), r => Assert.False(r.IsUnknown, r.ToString()));
+            Assert.All(without, r => Assert.Null(r.KindLevelRatio));
+        }
+
+        [Fact]
+        public void A_classifier_file_saved_before_the_check_existed_loads_and_classifies_without_it()
+        {
+            var examples = SyntheticKindPages.Examples(3, D);
+            var path = Path.Combine(dir, "now.json");
+            ModelFile.Save(ImageClassifier.Train(examples, new ClassifierOptions()), path);
+            var text = File.ReadAllText(path);
+            Assert.Matches("\"KindLevelCheck\"\\s*:\\s*true", text);
+            foreach (var member in new[] { "KindLevelCheck", "KindLevelLimit", "KindLevelWidth" })
+                text = Regex.Replace(text, "\"" + member + "\"\\s*:\\s*[^,}]+,?", "");
+            Assert.DoesNotContain("KindLevel", text);
+            var old = Path.Combine(dir, "before.json");
+            File.WriteAllText(old, text);
+            var back = ModelFile.Load<ImageClassifier>(old);
+            Assert.False(back.Options.KindLevelCheck);
+
+            var before = ImageClassifier.Train(examples, new ClassifierOptions { KindLevelCheck = false });
+            var pages = Enumerable.Range(0, 4).SelectMany(c => Enumerable.Range(30, 6).Select(i => Page(c, i))).ToList();
+            var expected = BatchClassifier.Classify(before, pages, 0);
+            var actual = BatchClassifier.Classify(back, pages, 0);
+            for (int i = 0; i < pages.Count; i++)
+            {
+                Assert.Equal(expected[i].Kind, actual[i].Kind);
+                Assert.Equal(expected[i].Confidence, actual[i].Confidence, 12);
+                Assert.Null(actual[i].KindLevelRatio);
+            }
+        }
+
+        private static DocCluster.Features.ImageFeature Page(int c, int i) => SyntheticKindPages.Bump(c, i, D);
+    }
+}
