@@ -50,6 +50,7 @@ namespace DocCluster.Bench.Classification
                     case "klevel": opt.KindLevelCheck = v != 0; break;
                     case "klimit": opt.KindLevelLimit = v; break;
                     case "kwidth": opt.KindLevelWidth = v; break;
+                    case "tvote": opt.TreeVoteWeight = v; break;
                 }
             }
             var layout = Extract.Load(docsDev, "DocLayout", null, cacheDir);
@@ -131,8 +132,8 @@ namespace DocCluster.Bench.Classification
             Console.WriteLine();
             Console.WriteLine("| features | classifier | accuracy (forced best kind) | accuracy at default MinConfidence (Unknown = wrong) | known pages called Unknown |");
             Console.WriteLine("|---|---|---|---|---|");
-            var proto = opt.Clone(); proto.LogisticRegression = false; proto.MutualNeighbors = false; proto.Neighbors = 10; proto.KindLevelCheck = false;
-            var union = opt.Clone(); union.MutualNeighbors = false; union.Neighbors = 10; union.KindLevelCheck = false;
+            var proto = opt.Clone(); proto.LogisticRegression = false; proto.MutualNeighbors = false; proto.Neighbors = 10; proto.KindLevelCheck = false; proto.TreeVoteWeight = 0;
+            var union = opt.Clone(); union.MutualNeighbors = false; union.Neighbors = 10; union.KindLevelCheck = false; union.TreeVoteWeight = 0;
             FewShot("DocLayout", "prototype (format 2, before), t=0.4", layout, seeds, perKind, proto, Prototype, OldMinConfidence);
             FewShot("DocLayout", "logistic regression + typicality (ImageClassifier, -Streaming, default)", layout, seeds, perKind, opt);
             foreach (var lambda in new[] { 1e-4, 1e-2 })
@@ -147,9 +148,16 @@ namespace DocCluster.Bench.Classification
             FewShot("MobileNetV1", "logistic regression + typicality (ImageClassifier)", mnet, seeds, perKind, opt);
             FewShot("DocLayout", "batch: kNN graph + absorbing walk × typicality (format 2, before), t=0.1", layout, seeds, perKind, proto, Batch, OldBatchMinConfidence);
             FewShot("DocLayout", $"batch: union kNN graph (k = 10), walk with logistic-regression prior (β = 0.2) × reach × typicality (format 3, before), t={OldKindLevelMinConfidence}", layout, seeds, perKind, union, Batch, OldKindLevelMinConfidence);
-            var noLevel = opt.Clone(); noLevel.KindLevelCheck = false;
+            var noLevel = opt.Clone(); noLevel.KindLevelCheck = false; noLevel.TreeVoteWeight = 0;
             FewShot("DocLayout", $"batch: mutual kNN graph (k = 20), walk with logistic-regression prior (β = 0.2) × reach × typicality (format 3, before), t={OldKindLevelMinConfidence}", layout, seeds, perKind, noLevel, Batch, OldKindLevelMinConfidence);
-            FewShot("DocLayout", "batch: the same × kind-level fit in a Ward tree (BatchClassifier, default)", layout, seeds, perKind, opt, Batch, BatchThreshold);
+            var noVote = opt.Clone(); noVote.TreeVoteWeight = 0;
+            FewShot("DocLayout", "batch: the same × kind-level fit in a Ward tree, without the tree's vote (before)", layout, seeds, perKind, noVote, Batch, BatchThreshold);
+            FewShot("DocLayout", "batch: the same, the tree's vote in the walk's prior (γ = 0.5) (BatchClassifier, default)", layout, seeds, perKind, opt, Batch, BatchThreshold);
+            foreach (var gamma in new[] { 0.25, 1.0 })
+            {
+                var o = opt.Clone(); o.TreeVoteWeight = gamma;
+                FewShot("DocLayout", $"batch, tree vote γ = {gamma}", layout, seeds, perKind, o, Batch, BatchThreshold);
+            }
             foreach (var k in new[] { 15, 25 })
             {
                 var o = opt.Clone(); o.Neighbors = k;
@@ -174,7 +182,8 @@ namespace DocCluster.Bench.Classification
             HeldBack("DocLayout", "batch classifier, format 2, before", layout, seeds, perKind, proto, Batch, BatchThresholds);
             HeldBack("DocLayout", "batch classifier with logistic-regression prior, union kNN graph k = 10 (format 3, before)", layout, seeds, perKind, union, Batch, BatchThresholds);
             HeldBack("DocLayout", "batch classifier with logistic-regression prior, mutual kNN graph k = 20, without the kind-level check (before)", layout, seeds, perKind, noLevel, Batch, BatchThresholds);
-            HeldBack("DocLayout", "batch classifier with logistic-regression prior, mutual kNN graph k = 20, kind-level check, default", layout, seeds, perKind, opt, Batch, BatchThresholds);
+            HeldBack("DocLayout", "batch classifier with logistic-regression prior, mutual kNN graph k = 20, kind-level check, without the tree's vote (before)", layout, seeds, perKind, noVote, Batch, BatchThresholds);
+            HeldBack("DocLayout", "batch classifier with logistic-regression prior, mutual kNN graph k = 20, kind-level check, tree's vote γ = 0.5, default", layout, seeds, perKind, opt, Batch, BatchThresholds);
             foreach (var surv in new[] { 0.95, 0.97 })
             {
                 var o = opt.Clone(); o.Survival = surv;

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace DocCluster.Core.Tests
 {
-    /// <summary>BatchClassifier's kind-level check: where a page's group meets the labelled examples in a Ward tree.</summary>
+    /// <summary>BatchClassifier's Ward tree: where a page's group meets the labelled examples (the kind-level check), and which kinds it meets (the tree's vote).</summary>
     public class ClassificationKindLevelTests : IDisposable
     {
         private const int D = 12;
@@ -37,7 +37,8 @@ namespace DocCluster.Core.Tests
             var examples = new[] { a1[0], a1[1], a2[0], b1[0], b1[1] };
             var labels = new[] { 0, 0, 0, 1, 1 };
             var pages = a1.Skip(2).Concat(a2.Skip(1)).Concat(b1.Skip(2)).Concat(b2).Concat(c).ToArray();
-            var ratio = KindLevel.Ratios(examples.Concat(pages).ToArray(), labels, 2, null);
+            var tree = KindLevel.Measure(examples.Concat(pages).ToArray(), labels, 2, null);
+            var ratio = tree.Ratio;
 
             Assert.Equal(pages.Length, ratio.Length);
             int i = 0;
@@ -45,17 +46,22 @@ namespace DocCluster.Core.Tests
                 for (int t = 0; t < take; t++, i++) Assert.True(ratio[i] < 0.5, $"page {i} of a labelled layout: {ratio[i]}");
             for (int t = 0; t < 10; t++, i++) Assert.InRange(ratio[i], 0.5, 1.0); // B2 joins B1 below the level that holds A together
             for (int t = 0; t < 10; t++, i++) Assert.True(ratio[i] > 2, $"page {i} of the unlabelled group: {ratio[i]}");
+
+            // the tree's vote: the kinds' shares among the first examples a page meets
+            Assert.All(tree.Vote.Take(17), v => Assert.Equal(new[] { 1.0, 0.0 }, v));
+            Assert.All(tree.Vote.Skip(17).Take(18), v => Assert.Equal(new[] { 0.0, 1.0 }, v));
+            Assert.All(tree.Vote.Skip(35), v => Assert.Equal(1.0, v.Sum(), 12));
         }
 
         [Fact]
         public void Without_a_kind_that_has_two_examples_apart_there_is_no_reference_level()
         {
             var x = Group(0, 0, 1).Concat(Group(5, 5, 2)).ToArray();
-            Assert.Null(KindLevel.Ratios(x, new[] { 0 }, 1, null));
-            Assert.Null(KindLevel.Ratios(x, new[] { 0, 1 }, 2, null));
+            Assert.Null(KindLevel.Measure(x, new[] { 0 }, 1, null).Ratio);
+            Assert.Null(KindLevel.Measure(x, new[] { 0, 1 }, 2, null).Ratio);
             var same = new[] { new[] { 1.0, 1.0 }, new[] { 1.0, 1.0 }, new[] { 4.0, 4.0 } };
-            Assert.Null(KindLevel.Ratios(same, new[] { 0, 0 }, 1, null)); // the examples coincide: height 0 is no level
-            Assert.Null(KindLevel.Ratios(x, new[] { 0, 0 }, 1, () => true));
+            Assert.Null(KindLevel.Measure(same, new[] { 0, 0 }, 1, null).Ratio); // the examples coincide: height 0 is no level
+            Assert.Null(KindLevel.Measure(x, new[] { 0, 0 }, 1, () => true));
         }
 
         [Fact]
@@ -78,22 +84,41 @@ namespace DocCluster.Core.Tests
         }
 
         [Fact]
-        public void A_classifier_file_saved_before_the_check_existed_loads_and_classifies_without_it()
+        public void The_trees_vote_enters_the_walks_prior_with_its_weight()
+        {
+            // β = 1: the walk stops at once on its prior, so KindProbability is the prior's share: with γ = 1 the tree's vote alone,
+            // which is unanimous for pages whose first subtree with an example holds one kind; with γ = 0 the regression's softmax
+            var batch = Enumerable.Range(0, 3).SelectMany(c => Enumerable.Range(40, 4).Select(i => Page(c, i))).ToList();
+            var tree = BatchClassifier.Classify(ImageClassifier.Train(SyntheticKindPages.Examples(3, D), new ClassifierOptions { PriorWeight = 1, TreeVoteWeight = 1 }), batch, 0);
+            var regression = BatchClassifier.Classify(ImageClassifier.Train(SyntheticKindPages.Examples(3, D), new ClassifierOptions { PriorWeight = 1, TreeVoteWeight = 0 }), batch, 0);
+            for (int i = 0; i < batch.Count; i++)
+            {
+                Assert.Equal("kind" + (i / 4), tree[i].PredictedKind);
+                Assert.Equal(1.0, tree[i].KindProbability, 12);
+                Assert.Equal("kind" + (i / 4), regression[i].PredictedKind);
+                Assert.True(regression[i].KindProbability < 0.999, regression[i].KindProbability.ToString());
+            }
+        }
+
+        [Fact]
+        public void A_classifier_file_saved_before_the_check_existed_loads_and_classifies_without_it_or_the_trees_vote()
         {
             var examples = SyntheticKindPages.Examples(3, D);
             var path = Path.Combine(dir, "now.json");
             ModelFile.Save(ImageClassifier.Train(examples, new ClassifierOptions()), path);
             var text = File.ReadAllText(path);
             Assert.Matches("\"KindLevelCheck\"\\s*:\\s*true", text);
-            foreach (var member in new[] { "KindLevelCheck", "KindLevelLimit", "KindLevelWidth" })
+            foreach (var member in new[] { "KindLevelCheck", "KindLevelLimit", "KindLevelWidth", "TreeVoteWeight" })
                 text = Regex.Replace(text, "\"" + member + "\"\\s*:\\s*[^,}]+,?", "");
             Assert.DoesNotContain("KindLevel", text);
+            Assert.DoesNotContain("TreeVote", text);
             var old = Path.Combine(dir, "before.json");
             File.WriteAllText(old, text);
             var back = ModelFile.Load<ImageClassifier>(old);
             Assert.False(back.Options.KindLevelCheck);
+            Assert.Equal(0, back.Options.TreeVoteWeight);
 
-            var before = ImageClassifier.Train(examples, new ClassifierOptions { KindLevelCheck = false });
+            var before = ImageClassifier.Train(examples, new ClassifierOptions { KindLevelCheck = false, TreeVoteWeight = 0 });
             var pages = Enumerable.Range(0, 4).SelectMany(c => Enumerable.Range(30, 6).Select(i => Page(c, i))).ToList();
             var expected = BatchClassifier.Classify(before, pages, 0);
             var actual = BatchClassifier.Classify(back, pages, 0);

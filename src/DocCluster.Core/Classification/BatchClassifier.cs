@@ -26,7 +26,9 @@ namespace DocCluster.Classification
     /// Kind: when the classifier has logistic-regression coefficients (format 3) and <see cref="ClassifierOptions.PriorWeight"/> β &gt; 0,
     /// a second walk also stops at every step with probability β on the classifier's posterior q of the page it is on,
     /// f = α((1−β)(P_uu f + P_ul Y) + β q) — the graph smooths the posterior, the posterior guides the walk where no example is near;
-    /// otherwise f = g. KindProbability = f_best / Σ f_k; Confidence = KindProbability · reach · Typicality (0..1), Typicality as in
+    /// otherwise f = g. With <see cref="ClassifierOptions.TreeVoteWeight"/> γ &gt; 0, q = (1−γ)·posterior + γ·(the kinds' shares among the
+    /// first labelled examples the page meets in a Ward tree of the same pages, <see cref="KindLevel"/>): a second, hierarchical opinion
+    /// on the kind, which errs on other pages than the regression does. KindProbability = f_best / Σ f_k; Confidence = KindProbability · reach · Typicality (0..1), Typicality as in
     /// <see cref="ImageClassifier"/> (distance to the kind's prototype over its calibrated spread; 1 when
     /// <see cref="ClassifierOptions.BatchTypicality"/> is off), times the kind-level fit when <see cref="ClassifierOptions.KindLevelCheck"/>
     /// is on (<see cref="KindLevel"/>: a page whose group meets the labelled examples in a Ward tree only above the level that holds a
@@ -122,19 +124,28 @@ namespace DocCluster.Classification
             // the pages in the classifier's own space (example-standardised), for its posterior and the prototype distances
             var xc = new double[nu][];
             for (int u = 0; u < nu; u++) xc[u] = classifier.Transform(raw[nl + u]);
+            // a Ward tree of the same pages: where each page's group meets the labelled examples, relative to the level that holds
+            // a kind together, and which kind it meets there
+            double treeVote = Math.Max(0, Math.Min(1, opt.TreeVoteWeight));
+            var tree = opt.KindLevelCheck || treeVote > 0 ? KindLevel.Measure(x, classifier.ExampleLabels, K, cancelled) : null;
+            if (cancelled != null && cancelled()) return null;
+            double[] level = opt.KindLevelCheck ? tree?.Ratio : null;
+
             bool usePrior = classifier.Coefficients != null && opt.PriorWeight > 0;
             if (usePrior)
             {
-                // the walk that also stops at every step with probability β on the logistic-regression posterior of the page it is on
+                // the walk that also stops at every step with probability β on the logistic-regression posterior of the page it is on,
+                // mixed with the tree's vote
                 var prior = new double[nu][];
-                for (int u = 0; u < nu; u++) prior[u] = classifier.Posterior(xc[u]);
+                for (int u = 0; u < nu; u++)
+                {
+                    prior[u] = classifier.Posterior(xc[u]);
+                    if (tree == null || treeVote == 0) continue;
+                    for (int c = 0; c < K; c++) prior[u][c] = (1 - treeVote) * prior[u][c] + treeVote * tree.Vote[u][c];
+                }
                 f = Walk(graph, classifier.ExampleLabels, K, opt.Survival, cancelled, prior, Math.Min(1, opt.PriorWeight));
                 if (f == null) return null;
             }
-
-            // where each page's group meets the labelled examples in a Ward tree, relative to the level that holds a kind together
-            double[] level = opt.KindLevelCheck ? KindLevel.Ratios(x, classifier.ExampleLabels, K, cancelled) : null;
-            if (cancelled != null && cancelled()) return null;
 
             var results = new ClassificationResult[nb];
             for (int u = 0; u < nb; u++)

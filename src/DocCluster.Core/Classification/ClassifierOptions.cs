@@ -74,8 +74,14 @@ namespace DocCluster.Classification
         /// <summary>Width of the kind-level tail beyond <see cref="KindLevelLimit"/>.</summary>
         public double KindLevelWidth { get; set; } = 0.25;
 
+        /// <summary><see cref="BatchClassifier"/>: the share γ (0..1) of the walk's prior given to the kind a page first meets in a
+        /// Ward tree of examples + batch, the rest staying with the logistic-regression posterior. 0.5, an equal vote, fixed
+        /// before it was measured; 0 in classifiers saved before this option existed.</summary>
+        public double TreeVoteWeight { get; set; } = 0.5;
+
         // Members missing from files written before they existed: such files must keep the union graph they were tuned with,
-        // get the batch cap (it changes nothing up to 1000 pages), and score without the kind-level check they were not tuned with.
+        // get the batch cap (it changes nothing up to 1000 pages), and score without the kind-level check and the tree's vote they were
+        // not tuned with.
         [OnDeserializing]
         private void BeforeReading(StreamingContext context)
         {
@@ -84,6 +90,7 @@ namespace DocCluster.Classification
             KindLevelCheck = false;
             KindLevelLimit = 1.0;
             KindLevelWidth = 0.25;
+            TreeVoteWeight = 0;
         }
 
         /// <summary><see cref="BatchClassifier"/>: probability that the random walk goes on at each step rather than being absorbed

@@ -11,16 +11,27 @@ namespace DocCluster.Classification
     /// joined (the median over the kinds with two or more examples, the upper one for an even count). A ratio above 1 means the
     /// page's group meets the labelled examples only above the level that holds a kind together: the group is as far from every
     /// labelled kind as the kinds are from each other, which is what a kind nobody labelled looks like. A layout of a labelled
-    /// kind that no example happens to show joins its kind below that level.
+    /// kind that no example happens to show joins its kind below that level. The same tree also votes on the kind: the kinds'
+    /// shares among the examples of the first subtree of a page that holds any.
     /// </summary>
     internal static class KindLevel
     {
         /// <summary>Above this many points the tree (an n×n distance matrix) is not built and the check is skipped.</summary>
         public const int MaxPoints = 6000;
 
-        /// <summary>Ratios for the unlabelled rows x[labels.Length..]; null when there is no reference level (no kind has two
-        /// examples apart), when there are more than <see cref="MaxPoints"/> rows, or when <paramref name="cancelled"/> says so.</summary>
-        public static double[] Ratios(double[][] x, int[] labels, int K, Func<bool> cancelled)
+        /// <summary>What the tree says about the unlabelled rows x[labels.Length..].</summary>
+        internal sealed class Result
+        {
+            /// <summary>Per row: the kind-level ratio (see the class summary); null when there is no reference level (no kind
+            /// has two examples apart).</summary>
+            public double[] Ratio;
+            /// <summary>Per row: the share of each kind among the examples of the first subtree that holds one (the tree's vote).</summary>
+            public double[][] Vote;
+        }
+
+        /// <summary>The tree's ratios and votes for the unlabelled rows; null when there are more than <see cref="MaxPoints"/>
+        /// rows or none unlabelled, or when <paramref name="cancelled"/> says so.</summary>
+        public static Result Measure(double[][] x, int[] labels, int K, Func<bool> cancelled)
         {
             int n = x.Length, nl = labels.Length;
             if (n > MaxPoints || n - nl < 1) return null;
@@ -40,6 +51,7 @@ namespace DocCluster.Classification
                 if (i < nl) labelled[i][labels[i]] = 1; else waiting[i] = new System.Collections.Generic.List<int> { i };
             }
             var reachHeight = new double[n - nl];
+            var vote = new double[n - nl][];
             var kindHeight = new double[K];
             for (int m = 0; m < tree.Left.Length; m++)
             {
@@ -49,7 +61,12 @@ namespace DocCluster.Classification
                 var la = labelled[a]; var lb = labelled[b];
                 bool aHas = la.Any(c => c > 0), bHas = lb.Any(c => c > 0);
                 if (aHas != bHas)
-                    foreach (var u in aHas ? waiting[b] : waiting[a]) reachHeight[u - nl] = h;
+                {
+                    var holder = aHas ? la : lb;
+                    double count = holder.Sum();
+                    var share = holder.Select(c => c / count).ToArray();
+                    foreach (var u in aHas ? waiting[b] : waiting[a]) { reachHeight[u - nl] = h; vote[u - nl] = share; }
+                }
                 var merged = new int[K];
                 for (int k = 0; k < K; k++)
                 {
@@ -63,12 +80,13 @@ namespace DocCluster.Classification
                 else { waiting[root].AddRange(waiting[gone]); }
                 waiting[gone] = null;
             }
+            var result = new Result { Vote = vote };
             var levels = kindHeight.Where(h => h > 0).OrderBy(h => h).ToArray();
-            if (levels.Length == 0) return null;
+            if (levels.Length == 0) return result;
             double level = levels[levels.Length / 2];
-            var ratio = new double[n - nl];
-            for (int u = 0; u < ratio.Length; u++) ratio[u] = reachHeight[u] / level;
-            return ratio;
+            result.Ratio = new double[n - nl];
+            for (int u = 0; u < result.Ratio.Length; u++) result.Ratio[u] = reachHeight[u] / level;
+            return result;
         }
 
         /// <summary>1 up to <paramref name="limit"/>, then a Gaussian tail of width <paramref name="width"/> (like Typicality).</summary>
