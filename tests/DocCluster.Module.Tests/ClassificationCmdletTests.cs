@@ -55,7 +55,12 @@ namespace DocCluster.Module.Tests
             // batch mode (default): same pages, same order; on a batch this small (11 pages) the graph adds little, so only
             // ask that it names nearly all known pages and calls no known page Unknown that streaming names correctly
             Assert.Equal(results.Select(r => P(r, "Path")), batch.Select(r => P(r, "Path")));
-            foreach (var r in batch) output.WriteLine($"batch {P(r, "Name")}: {P(r, "Kind")} ({P(r, "PredictedKind")} {P(r, "Confidence"):0.00}, p {P(r, "KindProbability"):0.00}, typ {P(r, "Typicality"):0.00})");
+            foreach (var r in batch) output.WriteLine($"batch {P(r, "Name")}: {P(r, "Kind")} ({P(r, "PredictedKind")} {P(r, "Confidence"):0.00}, p {P(r, "KindProbability"):0.00}, typ {P(r, "Typicality"):0.00}, level {P(r, "KindLevelRatio"):0.00})");
+            // the Ward tree's kind-level ratio is measured in batch mode only
+            Assert.All(batch, r => Assert.IsType<double>(P(r, "KindLevelRatio")));
+            Assert.All(results, r => Assert.Null(P(r, "KindLevelRatio")));
+            // the letters (nobody labelled one) meet the labelled examples only above the level that holds a kind together
+            Assert.All(batch.Where(r => KindOf((string)P(r, "Path")) == "letter"), r => Assert.True((double)P(r, "KindLevelRatio") > 1, $"{P(r, "Name")}: {P(r, "KindLevelRatio")}"));
             var knownBatch = batch.Where(r => known.Contains(KindOf((string)P(r, "Path")))).ToList();
             Assert.True(knownBatch.Count(r => (string)P(r, "PredictedKind") == KindOf((string)P(r, "Path"))) >= knownBatch.Count - 1);
             foreach (var r in results) output.WriteLine($"{P(r, "Name")}: {P(r, "Kind")} ({P(r, "PredictedKind")} {P(r, "Confidence"):0.00}, p {P(r, "KindProbability"):0.00}, typ {P(r, "Typicality"):0.00})");
