@@ -8,7 +8,9 @@ namespace DocCluster.Bench.Classification
         private static int Main(string[] args)
         {
             string shared = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared"));
-            string docsDev = Path.Combine(shared, "data", "docs-dev");
+            // DOCCLUSTER_CLASSIFY_DATA: another labelled folder of the same layout (KIND/FILE), e.g. a degraded copy of docs-dev
+            // made by bench/DocCluster.Bench's `degrade`; give it its own DOCCLUSTER_CLASSIFY_CACHE.
+            string docsDev = Environment.GetEnvironmentVariable("DOCCLUSTER_CLASSIFY_DATA") ?? Path.Combine(shared, "data", "docs-dev");
             string mobilenet = Path.Combine(shared, "models", "mobilenet_v1_0.75_224_features.onnx");
             if (args.Length > 0 && args[0] == "large") { LargeBatches.Run(); return 0; }
             string cacheDir = Environment.GetEnvironmentVariable("DOCCLUSTER_CLASSIFY_CACHE") ?? Path.Combine(Path.GetTempPath(), "doccluster-classify-bench");

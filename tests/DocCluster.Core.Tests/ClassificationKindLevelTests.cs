@@ -101,6 +101,16 @@ namespace DocCluster.Core.Tests
         }
 
         [Fact]
+        public void Out_of_range_tree_settings_are_refused_when_training()
+        {
+            var ex = SyntheticKindPages.Examples(2, D);
+            Assert.Throws<ArgumentOutOfRangeException>(() => ImageClassifier.Train(ex, new ClassifierOptions { TreeVoteWeight = 1.5 }));
+            Assert.Throws<ArgumentOutOfRangeException>(() => ImageClassifier.Train(ex, new ClassifierOptions { TreeVoteWeight = double.NaN }));
+            Assert.Throws<ArgumentOutOfRangeException>(() => ImageClassifier.Train(ex, new ClassifierOptions { KindLevelWidth = 0 }));
+            ImageClassifier.Train(ex, new ClassifierOptions { KindLevelCheck = false, KindLevelWidth = 0, TreeVoteWeight = 1 });
+        }
+
+        [Fact]
         public void A_classifier_file_saved_before_the_check_existed_loads_and_classifies_without_it_or_the_trees_vote()
         {
             var examples = SyntheticKindPages.Examples(3, D);

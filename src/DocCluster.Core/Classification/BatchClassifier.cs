@@ -26,9 +26,10 @@ namespace DocCluster.Classification
     /// Kind: when the classifier has logistic-regression coefficients (format 3) and <see cref="ClassifierOptions.PriorWeight"/> β &gt; 0,
     /// a second walk also stops at every step with probability β on the classifier's posterior q of the page it is on,
     /// f = α((1−β)(P_uu f + P_ul Y) + β q) — the graph smooths the posterior, the posterior guides the walk where no example is near;
-    /// otherwise f = g. With <see cref="ClassifierOptions.TreeVoteWeight"/> γ &gt; 0, q = (1−γ)·posterior + γ·(the kinds' shares among the
-    /// first labelled examples the page meets in a Ward tree of the same pages, <see cref="KindLevel"/>): a second, hierarchical opinion
-    /// on the kind, which errs on other pages than the regression does. KindProbability = f_best / Σ f_k; Confidence = KindProbability · reach · Typicality (0..1), Typicality as in
+    /// otherwise f = g. With <see cref="ClassifierOptions.TreeVoteWeight"/> γ &gt; 0, q = (1−γ)·posterior + γ·(the kinds' shares among
+    /// the first labelled examples the page meets in a Ward tree of the same pages, <see cref="KindLevel"/>): a second, hierarchical
+    /// opinion on the kind, which errs on other pages than the regression does.
+    /// KindProbability = f_best / Σ f_k; Confidence = KindProbability · reach · Typicality (0..1), Typicality as in
     /// <see cref="ImageClassifier"/> (distance to the kind's prototype over its calibrated spread; 1 when
     /// <see cref="ClassifierOptions.BatchTypicality"/> is off), times the kind-level fit when <see cref="ClassifierOptions.KindLevelCheck"/>
     /// is on (<see cref="KindLevel"/>: a page whose group meets the labelled examples in a Ward tree only above the level that holds a

@@ -98,6 +98,9 @@ namespace DocCluster.Classification
                 throw new ArgumentOutOfRangeException(nameof(options), "Regularization must be a positive number.");
             if (!(options.PriorWeight >= 0 && options.PriorWeight <= 1)) throw new ArgumentOutOfRangeException(nameof(options), "PriorWeight must be in [0, 1].");
             if (options.Neighbors < 1) throw new ArgumentOutOfRangeException(nameof(options), "Neighbors must be at least 1.");
+            if (!(options.TreeVoteWeight >= 0 && options.TreeVoteWeight <= 1)) throw new ArgumentOutOfRangeException(nameof(options), "TreeVoteWeight must be in [0, 1].");
+            if (options.KindLevelCheck && !(options.KindLevelLimit > 0 && options.KindLevelWidth > 0))
+                throw new ArgumentOutOfRangeException(nameof(options), "KindLevelLimit and KindLevelWidth must be positive.");
             if (options.MaxContextPages < 0) throw new ArgumentOutOfRangeException(nameof(options), "MaxContextPages must not be negative.");
             for (int i = 0; i < examples.Count; i++)
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using DocCluster.Clustering;
@@ -6,7 +7,7 @@ using DocCluster.Clustering;
 namespace DocCluster.Classification
 {
     /// <summary>
-    /// The kind-level check of <see cref="BatchClassifier"/>: in a Ward tree of the labelled examples and the batch, the height at
+    /// The Ward tree of <see cref="BatchClassifier"/>. Its kind-level check: in a Ward tree of the labelled examples and the batch, the height at
     /// which a page's subtree first holds a labelled example, divided by the height at which a labelled kind's examples are all
     /// joined (the median over the kinds with two or more examples, the upper one for an even count). A ratio above 1 means the
     /// page's group meets the labelled examples only above the level that holds a kind together: the group is as far from every
@@ -44,11 +45,11 @@ namespace DocCluster.Classification
             var parent = Enumerable.Range(0, n).ToArray();
             int Find(int a) { while (parent[a] != a) { parent[a] = parent[parent[a]]; a = parent[a]; } return a; }
             var labelled = new int[n][];           // per subtree root: labelled examples of each kind
-            var waiting = new System.Collections.Generic.List<int>[n]; // per root: its unlabelled rows not yet joined to an example
+            var waiting = new List<int>[n]; // per root: its unlabelled rows not yet joined to an example
             for (int i = 0; i < n; i++)
             {
                 labelled[i] = new int[K];
-                if (i < nl) labelled[i][labels[i]] = 1; else waiting[i] = new System.Collections.Generic.List<int> { i };
+                if (i < nl) labelled[i][labels[i]] = 1; else waiting[i] = new List<int> { i };
             }
             var reachHeight = new double[n - nl];
             var vote = new double[n - nl][];
@@ -76,7 +77,7 @@ namespace DocCluster.Classification
                 int root = Math.Min(a, b), gone = Math.Max(a, b);
                 parent[gone] = root;
                 labelled[root] = merged;
-                if (aHas || bHas) waiting[root] = new System.Collections.Generic.List<int>();
+                if (aHas || bHas) waiting[root] = new List<int>();
                 else { waiting[root].AddRange(waiting[gone]); }
                 waiting[gone] = null;
             }
