@@ -101,6 +101,20 @@ namespace DocCluster.Core.Tests
         }
 
         [Fact]
+        public void The_tree_is_skipped_above_its_size_limit_and_the_cmdlet_can_tell_beforehand()
+        {
+            var many = Enumerable.Range(0, KindLevel.MaxPoints + 1).Select(i => new[] { i * 0.01, 0.0 }).ToArray();
+            Assert.Null(KindLevel.Measure(many, new[] { 0, 0, 1, 1 }, 2, null));
+
+            var ex = SyntheticKindPages.Examples(2, D); // 10 examples
+            Assert.True(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions()), 50000)); // graphs of at most 1000
+            Assert.True(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { MaxBatchPages = 0 }), KindLevel.MaxPoints - 10));
+            Assert.False(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { MaxBatchPages = 0 }), KindLevel.MaxPoints - 9));
+            Assert.False(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { KindLevelCheck = false, TreeVoteWeight = 0 }), 10));
+            Assert.True(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { KindLevelCheck = false }), 10));
+        }
+
+        [Fact]
         public void Out_of_range_tree_settings_are_refused_when_training()
         {
             var ex = SyntheticKindPages.Examples(2, D);

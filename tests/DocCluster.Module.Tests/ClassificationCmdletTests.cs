@@ -138,6 +138,8 @@ namespace DocCluster.Module.Tests
             Assert.Equal(1100, res.Count);
             Assert.All(res, r => Assert.Equal("kind" + ((string)P(r, "Path"))[4], (string)P(r, "PredictedKind")));
             Assert.Contains(s.Verbose, v => v.Contains("Classifying 1100 page(s) as one batch with 10 labelled example(s), in 2 graphs of at most 1000 of its pages each."));
+            Assert.Contains(s.Verbose, v => v == "A Ward tree of the same pages checks which pages meet the labelled examples only above the level of a kind (KindLevelRatio) and votes on the kind (weight 0.5 of the walk's prior).");
+            Assert.Empty(s.Warnings);
             var progress = s.Progress.Where(p => p.Activity == "Classifying images").ToList();
             Assert.Contains(progress, p => p.StatusDescription == "550 of 1100 page(s)" && p.PercentComplete == 50);
             Assert.Equal(System.Management.Automation.ProgressRecordType.Completed, progress.Last().RecordType);

@@ -98,6 +98,19 @@ namespace DocCluster.Classification
             return results;
         }
 
+        /// <summary>Whether the Ward tree (kind-level check, tree's vote) is built for a batch of <paramref name="pages"/> pages: it needs
+        /// an n×n distance matrix and is skipped above <see cref="KindLevel.MaxPoints"/> points per graph (examples + the graph's
+        /// pages + context). False too when the classifier uses neither.</summary>
+        public static bool UsesWardTree(ImageClassifier classifier, int pages)
+        {
+            if (classifier == null) throw new ArgumentNullException(nameof(classifier));
+            var opt = classifier.Options ?? new ClassifierOptions();
+            if (!opt.KindLevelCheck && !(opt.TreeVoteWeight > 0)) return false;
+            int graphs = ChunkCount(pages, opt.MaxBatchPages);
+            int perGraph = (pages + graphs - 1) / graphs;
+            return (classifier.ExampleVectors?.Length ?? 0) + perGraph + (classifier.ContextVectors?.Length ?? 0) <= KindLevel.MaxPoints;
+        }
+
         /// <summary>How many graphs a batch of <paramref name="pages"/> is split into: pages ÷ <paramref name="maxPages"/>, rounded up (1 when
         /// <paramref name="maxPages"/> ≤ 0).</summary>
         public static int ChunkCount(int pages, int maxPages) => maxPages <= 0 || pages <= maxPages ? 1 : (pages + maxPages - 1) / maxPages;

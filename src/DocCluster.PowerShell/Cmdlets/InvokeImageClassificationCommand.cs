@@ -84,6 +84,13 @@ namespace DocCluster.PowerShell.Cmdlets
             WriteVerbose($"Classifying {buffer.Count} page(s) as one batch with {Classifier.ExampleVectors.Length} labelled example(s)" +
                 (Classifier.ContextVectors?.Length > 0 ? $" and the {Classifier.ContextVectors.Length} unlabelled context page(s) the classifier keeps (one the batch also holds counts once)" : "") +
                 (graphs > 1 ? $", in {graphs} graphs of at most {maxPages} of its pages each." : "."));
+            var options = Classifier.Options ?? new ClassifierOptions();
+            if (BatchClassifier.UsesWardTree(Classifier, buffer.Count))
+                WriteVerbose("A Ward tree of the same pages " + (options.KindLevelCheck ? "checks which pages meet the labelled examples only above the level of a kind (KindLevelRatio)" : "") +
+                    (options.KindLevelCheck && options.TreeVoteWeight > 0 ? " and " : "") + (options.TreeVoteWeight > 0 ? $"votes on the kind (weight {options.TreeVoteWeight:0.##} of the walk's prior)" : "") + ".");
+            else if (options.KindLevelCheck || options.TreeVoteWeight > 0)
+                WriteWarning("The graphs are too large for the Ward tree (an n×n distance matrix): pages are classified without the kind-level check and the tree's vote, " +
+                    "so fewer pages of a kind nobody labelled come out Unknown. Keep ClassifierOptions.MaxBatchPages at its default of 1000, or use fewer context pages.");
             const string activity = "Classifying images";
             WriteProgress(new ProgressRecord(1, activity, $"{buffer.Count} page(s)") { PercentComplete = 0 });
             var results = BatchClassifier.Classify(Classifier, buffer, MinConfidence, () => stopping,
