@@ -75,8 +75,8 @@ namespace DocCluster.Classification
         public double KindLevelWidth { get; set; } = 0.25;
 
         /// <summary><see cref="BatchClassifier"/>: the share γ (0..1) of the walk's prior given to the kind a page first meets in a
-        /// Ward tree of examples + batch, the rest staying with the logistic-regression posterior. 0.5, an equal vote, fixed
-        /// before it was measured; 0 in classifiers saved before this option existed.</summary>
+        /// Ward tree of examples + batch, the rest staying with the logistic-regression posterior. 0.5, an equal vote, not the
+        /// best of its neighbours on the benchmark (bench/classification/RESULTS.md); 0 in classifiers saved before this option existed.</summary>
         public double TreeVoteWeight { get; set; } = 0.5;
 
         // Members missing from files written before they existed: such files must keep the union graph they were tuned with,
