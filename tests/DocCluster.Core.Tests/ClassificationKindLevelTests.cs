@@ -112,6 +112,10 @@ namespace DocCluster.Core.Tests
             Assert.False(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { MaxBatchPages = 0 }), KindLevel.MaxPoints - 9));
             Assert.False(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { KindLevelCheck = false, TreeVoteWeight = 0 }), 10));
             Assert.True(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { KindLevelCheck = false }), 10));
+            // without a prior walk (nearest prototype, or β = 0) there is nothing for the tree to vote in
+            Assert.False(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { KindLevelCheck = false, LogisticRegression = false }), 10));
+            Assert.False(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { KindLevelCheck = false, PriorWeight = 0 }), 10));
+            Assert.Equal(0.5, BatchClassifier.TreeVote(ImageClassifier.Train(ex, new ClassifierOptions())));
         }
 
         [Fact]

@@ -105,10 +105,18 @@ namespace DocCluster.Classification
         {
             if (classifier == null) throw new ArgumentNullException(nameof(classifier));
             var opt = classifier.Options ?? new ClassifierOptions();
-            if (!opt.KindLevelCheck && !(opt.TreeVoteWeight > 0)) return false;
+            if (!opt.KindLevelCheck && !(TreeVote(classifier) > 0)) return false;
             int graphs = ChunkCount(pages, opt.MaxBatchPages);
             int perGraph = (pages + graphs - 1) / graphs;
             return (classifier.ExampleVectors?.Length ?? 0) + perGraph + (classifier.ContextVectors?.Length ?? 0) <= KindLevel.MaxPoints;
+        }
+
+        /// <summary>The weight of the tree's vote in the walk's prior; 0 when there is no prior walk (no logistic-regression
+        /// coefficients, or <see cref="ClassifierOptions.PriorWeight"/> 0).</summary>
+        public static double TreeVote(ImageClassifier classifier)
+        {
+            var opt = classifier.Options ?? new ClassifierOptions();
+            return classifier.Coefficients != null && opt.PriorWeight > 0 ? Math.Max(0, Math.Min(1, opt.TreeVoteWeight)) : 0;
         }
 
         /// <summary>How many graphs a batch of <paramref name="pages"/> is split into: pages ÷ <paramref name="maxPages"/>, rounded up (1 when
@@ -140,12 +148,12 @@ namespace DocCluster.Classification
             for (int u = 0; u < nu; u++) xc[u] = classifier.Transform(raw[nl + u]);
             // a Ward tree of the same pages: where each page's group meets the labelled examples, relative to the level that holds
             // a kind together, and which kind it meets there
-            double treeVote = Math.Max(0, Math.Min(1, opt.TreeVoteWeight));
+            bool usePrior = classifier.Coefficients != null && opt.PriorWeight > 0;
+            double treeVote = TreeVote(classifier);
             var tree = opt.KindLevelCheck || treeVote > 0 ? KindLevel.Measure(x, classifier.ExampleLabels, K, cancelled) : null;
             if (cancelled != null && cancelled()) return null;
             double[] level = opt.KindLevelCheck ? tree?.Ratio : null;
 
-            bool usePrior = classifier.Coefficients != null && opt.PriorWeight > 0;
             if (usePrior)
             {
                 // the walk that also stops at every step with probability β on the logistic-regression posterior of the page it is on,

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Management.Automation;
 using DocCluster.Classification;
 using DocCluster.Features;
@@ -85,10 +86,11 @@ namespace DocCluster.PowerShell.Cmdlets
                 (Classifier.ContextVectors?.Length > 0 ? $" and the {Classifier.ContextVectors.Length} unlabelled context page(s) the classifier keeps (one the batch also holds counts once)" : "") +
                 (graphs > 1 ? $", in {graphs} graphs of at most {maxPages} of its pages each." : "."));
             var options = Classifier.Options ?? new ClassifierOptions();
+            double vote = BatchClassifier.TreeVote(Classifier);
             if (BatchClassifier.UsesWardTree(Classifier, buffer.Count))
                 WriteVerbose("A Ward tree of the same pages " + (options.KindLevelCheck ? "checks which pages meet the labelled examples only above the level of a kind (KindLevelRatio)" : "") +
-                    (options.KindLevelCheck && options.TreeVoteWeight > 0 ? " and " : "") + (options.TreeVoteWeight > 0 ? $"votes on the kind (weight {options.TreeVoteWeight:0.##} of the walk's prior)" : "") + ".");
-            else if (options.KindLevelCheck || options.TreeVoteWeight > 0)
+                    (options.KindLevelCheck && vote > 0 ? " and " : "") + (vote > 0 ? string.Format(CultureInfo.InvariantCulture, "votes on the kind (weight {0:0.##} of the walk's prior)", vote) : "") + ".");
+            else if (options.KindLevelCheck || vote > 0)
                 WriteWarning("The graphs are too large for the Ward tree (an n×n distance matrix): pages are classified without the kind-level check and the tree's vote, " +
                     "so fewer pages of a kind nobody labelled come out Unknown. Keep ClassifierOptions.MaxBatchPages at its default of 1000, or use fewer context pages.");
             const string activity = "Classifying images";
