@@ -7,13 +7,13 @@ using DocCluster.Clustering;
 namespace DocCluster.Classification
 {
     /// <summary>
-    /// The Ward tree of <see cref="BatchClassifier"/>. Its kind-level check: in a Ward tree of the labelled examples and the batch, the height at
-    /// which a page's subtree first holds a labelled example, divided by the height at which a labelled kind's examples are all
-    /// joined (the median over the kinds with two or more examples, the upper one for an even count). A ratio above 1 means the
-    /// page's group meets the labelled examples only above the level that holds a kind together: the group is as far from every
-    /// labelled kind as the kinds are from each other, which is what a kind nobody labelled looks like. A layout of a labelled
-    /// kind that no example happens to show joins its kind below that level. The same tree also votes on the kind: the kinds'
-    /// shares among the examples of the first subtree of a page that holds any.
+    /// The Ward tree of <see cref="BatchClassifier"/>, over the labelled examples and the batch (and context) pages.
+    /// Kind-level check: the height at which a page's subtree first holds a labelled example, divided by the height at which a
+    /// labelled kind's examples are all joined (the median over the kinds with two or more examples, the upper one for an even
+    /// count). A ratio above 1 means the page's group meets the labelled examples only above the level that holds a kind
+    /// together: the group is as far from every labelled kind as the kinds are from each other, which is what a kind nobody
+    /// labelled looks like. A layout of a labelled kind that no example happens to show joins its kind below that level.
+    /// Vote: the kinds' shares among the examples of the first subtree of a page that holds any.
     /// </summary>
     internal static class KindLevel
     {
