@@ -107,15 +107,24 @@ namespace DocCluster.Core.Tests
             Assert.Null(KindLevel.Measure(many, new[] { 0, 0, 1, 1 }, 2, null));
 
             var ex = SyntheticKindPages.Examples(2, D); // 10 examples
-            Assert.True(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions()), 50000)); // graphs of at most 1000
-            Assert.True(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { MaxBatchPages = 0 }), KindLevel.MaxPoints - 10));
-            Assert.False(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { MaxBatchPages = 0 }), KindLevel.MaxPoints - 9));
-            Assert.False(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { KindLevelCheck = false, TreeVoteWeight = 0 }), 10));
-            Assert.True(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { KindLevelCheck = false }), 10));
+            Assert.True(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions()), 50000, 0)); // graphs of at most 1000
+            Assert.True(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { MaxBatchPages = 0 }), KindLevel.MaxPoints - 10, 0));
+            Assert.False(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { MaxBatchPages = 0 }), KindLevel.MaxPoints - 9, 0));
+            Assert.False(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { KindLevelCheck = false, TreeVoteWeight = 0 }), 10, 0));
+            Assert.True(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { KindLevelCheck = false }), 10, 0));
             // without a prior walk (nearest prototype, or β = 0) there is nothing for the tree to vote in
-            Assert.False(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { KindLevelCheck = false, LogisticRegression = false }), 10));
-            Assert.False(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { KindLevelCheck = false, PriorWeight = 0 }), 10));
+            Assert.False(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { KindLevelCheck = false, LogisticRegression = false }), 10, 0));
+            Assert.False(BatchClassifier.UsesWardTree(ImageClassifier.Train(ex, new ClassifierOptions { KindLevelCheck = false, PriorWeight = 0 }), 10, 0));
             Assert.Equal(0.5, BatchClassifier.TreeVote(ImageClassifier.Train(ex, new ClassifierOptions())));
+
+            // context pages that the batch also holds count once, as in Classify: 10 examples + 5000 pages, of which the 1000
+            // context pages are a part, fit; 1000 more context pages would not
+            var batch = Enumerable.Range(0, 5000).Select(i => Page(i % 2, 100 + i)).ToList();
+            var inBatch = ImageClassifier.Train(ex, new ClassifierOptions { MaxBatchPages = 0 }, null, batch.Take(1000).ToList());
+            Assert.Equal(1000, inBatch.ContextVectors.Length);
+            Assert.True(BatchClassifier.UsesWardTree(inBatch, batch));
+            var outside = ImageClassifier.Train(ex, new ClassifierOptions { MaxBatchPages = 0 }, null, Enumerable.Range(0, 1000).Select(i => Page(2, 100 + i)).ToList());
+            Assert.False(BatchClassifier.UsesWardTree(outside, batch));
         }
 
         [Fact]

@@ -98,17 +98,25 @@ namespace DocCluster.Classification
             return results;
         }
 
-        /// <summary>Whether the Ward tree (kind-level check, tree's vote) is built for a batch of <paramref name="pages"/> pages: it needs
-        /// an n×n distance matrix and is skipped above <see cref="KindLevel.MaxPoints"/> points per graph (examples + the graph's
-        /// pages + context). False too when the classifier uses neither.</summary>
-        public static bool UsesWardTree(ImageClassifier classifier, int pages)
+        /// <summary>Whether <see cref="Classify(ImageClassifier, IReadOnlyList{ImageFeature}, double)"/> builds the Ward tree (kind-level
+        /// check, tree's vote) for these pages: it needs an n×n distance matrix and is skipped above <see cref="KindLevel.MaxPoints"/>
+        /// points per graph (examples + the graph's pages + the context pages the batch does not hold). False too when the
+        /// classifier uses neither.</summary>
+        public static bool UsesWardTree(ImageClassifier classifier, IReadOnlyList<ImageFeature> pages)
+        {
+            if (pages == null) throw new ArgumentNullException(nameof(pages));
+            return UsesWardTree(classifier, pages.Count, ContextOutside(classifier?.ContextVectors, pages).Count);
+        }
+
+        /// <summary>As above, from the batch's size and the number of context pages that join its graphs.</summary>
+        internal static bool UsesWardTree(ImageClassifier classifier, int pages, int contextPages)
         {
             if (classifier == null) throw new ArgumentNullException(nameof(classifier));
             var opt = classifier.Options ?? new ClassifierOptions();
             if (!opt.KindLevelCheck && !(TreeVote(classifier) > 0)) return false;
             int graphs = ChunkCount(pages, opt.MaxBatchPages);
             int perGraph = (pages + graphs - 1) / graphs;
-            return (classifier.ExampleVectors?.Length ?? 0) + perGraph + (classifier.ContextVectors?.Length ?? 0) <= KindLevel.MaxPoints;
+            return (classifier.ExampleVectors?.Length ?? 0) + perGraph + contextPages <= KindLevel.MaxPoints;
         }
 
         /// <summary>The weight of the tree's vote in the walk's prior; 0 when there is no prior walk (no logistic-regression

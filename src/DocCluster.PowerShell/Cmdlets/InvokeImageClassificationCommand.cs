@@ -80,14 +80,14 @@ namespace DocCluster.PowerShell.Cmdlets
         protected override void EndProcessing()
         {
             if (!Batch || buffer.Count == 0) return;
-            int maxPages = (Classifier.Options ?? new ClassifierOptions()).MaxBatchPages;
+            var options = Classifier.Options ?? new ClassifierOptions();
+            int maxPages = options.MaxBatchPages;
             int graphs = BatchClassifier.ChunkCount(buffer.Count, maxPages);
             WriteVerbose($"Classifying {buffer.Count} page(s) as one batch with {Classifier.ExampleVectors.Length} labelled example(s)" +
                 (Classifier.ContextVectors?.Length > 0 ? $" and the {Classifier.ContextVectors.Length} unlabelled context page(s) the classifier keeps (one the batch also holds counts once)" : "") +
                 (graphs > 1 ? $", in {graphs} graphs of at most {maxPages} of its pages each." : "."));
-            var options = Classifier.Options ?? new ClassifierOptions();
             double vote = BatchClassifier.TreeVote(Classifier);
-            if (BatchClassifier.UsesWardTree(Classifier, buffer.Count))
+            if (BatchClassifier.UsesWardTree(Classifier, buffer))
                 WriteVerbose("A Ward tree of the same pages " + (options.KindLevelCheck ? "checks which pages meet the labelled examples only above the level of a kind (KindLevelRatio)" : "") +
                     (options.KindLevelCheck && vote > 0 ? " and " : "") + (vote > 0 ? string.Format(CultureInfo.InvariantCulture, "votes on the kind (weight {0:0.##} of the walk's prior)", vote) : "") + ".");
             else if (options.KindLevelCheck || vote > 0)
