@@ -69,10 +69,14 @@ namespace DocCluster.Classification
         public bool KindLevelCheck { get; set; } = true;
 
         /// <summary>The <see cref="ClassificationResult.KindLevelRatio"/> up to which a page counts as inside a kind's level.</summary>
-        public double KindLevelLimit { get; set; } = 1.0;
+        public double KindLevelLimit { get; set; } = DefaultKindLevelLimit;
+
+        public const double DefaultKindLevelLimit = 1.0;
 
         /// <summary>Width of the kind-level tail beyond <see cref="KindLevelLimit"/>.</summary>
-        public double KindLevelWidth { get; set; } = 0.25;
+        public double KindLevelWidth { get; set; } = DefaultKindLevelWidth;
+
+        public const double DefaultKindLevelWidth = 0.25;
 
         /// <summary><see cref="BatchClassifier"/>: the share γ (0..1) of the walk's prior given to the kind a page first meets in a
         /// Ward tree of examples + batch, the rest staying with the logistic-regression posterior. 0.5, an equal vote, not the
@@ -88,8 +92,8 @@ namespace DocCluster.Classification
             MutualNeighbors = false;
             MaxBatchPages = DefaultMaxBatchPages;
             KindLevelCheck = false;
-            KindLevelLimit = 1.0;
-            KindLevelWidth = 0.25;
+            KindLevelLimit = DefaultKindLevelLimit;
+            KindLevelWidth = DefaultKindLevelWidth;
             TreeVoteWeight = 0;
         }
 
