@@ -24,13 +24,8 @@ namespace DocCluster.Features.Document
                     if (Mask.Ink[y * w + x]) { RowInk[y]++; ColInk[x]++; }
 
 
-            // Character-sized marks: taller than a couple of pixels, shorter than ~6% of the long side, not long
-            // rules. Their median height is the page's text size, the unit for spacing features.
-            double minH = Math.Max(3, 0.004 * longSide), maxH = 0.06 * longSide;
-            var chars = new List<InkComponents.Component>();
-            foreach (var c in Components)
-                if (c.H >= minH && c.H <= maxH && c.W <= 3 * c.H && c.Area >= 4) chars.Add(c);
-            Chars = chars.ToArray();
+            // Their median height is the page's text size, the unit for spacing features.
+            Chars = CharSized(Components, longSide);
             var heights = new double[Chars.Length];
             for (int i = 0; i < heights.Length; i++) heights[i] = Chars[i].H;
             CharHeight = heights.Length > 0 ? Stats.Quantile(heights, 0.5) : 0.01 * longSide;
@@ -72,6 +67,16 @@ namespace DocCluster.Features.Document
         public int ContentY1 { get; }
         public int ContentWidth => ContentX1 - ContentX0;
         public int ContentHeight => ContentY1 - ContentY0;
+
+        /// <summary>Character-sized marks: taller than a couple of pixels, shorter than ~6% of the long side, not long rules.</summary>
+        internal static InkComponents.Component[] CharSized(InkComponents.Component[] components, int longSide)
+        {
+            double minH = Math.Max(3, 0.004 * longSide), maxH = 0.06 * longSide;
+            var chars = new List<InkComponents.Component>();
+            foreach (var c in components)
+                if (c.H >= minH && c.H <= maxH && c.W <= 3 * c.H && c.Area >= 4) chars.Add(c);
+            return chars.ToArray();
+        }
 
         private static double[] ToDouble(int[] v)
         {

@@ -33,11 +33,12 @@ namespace DocCluster.Features.Document.Glyphs
         internal static (int n, int likely, int sure) Count(RasterImage image, GlyphClassifier classifier)
         {
             // Glyphs are found again at this resolution: on the 768-px raster neighbouring figures of small print touch
-            // and would be classified as one wide mark.
-            var a = new PageAnalysis(image, Math.Min(Math.Max(image.Width, image.Height), DocumentLayoutExtractor.GlyphLongSide));
-            var chars = a.Chars;
-            var gray = a.Page.Gray;
-            int stride = a.Page.Width;
+            // and would be classified as one wide mark. Only the glyphs are needed, not the rest of a PageAnalysis.
+            int longSide = Math.Min(Math.Max(image.Width, image.Height), DocumentLayoutExtractor.GlyphLongSide);
+            var page = new PageRaster(image, longSide);
+            var chars = PageAnalysis.CharSized(new InkComponents(new InkMask(page)).Items, longSide);
+            var gray = page.Gray;
+            int stride = page.Width;
             int step = Math.Max(1, (chars.Length + MaxGlyphs - 1) / MaxGlyphs);
             var descriptor = new double[GlyphClassifier.Dimension];
             var probabilities = new double[GlyphClassifier.Classes.Length];
