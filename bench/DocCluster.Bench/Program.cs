@@ -156,11 +156,11 @@ namespace DocCluster.Bench
                         var sub = Scores(s, $"$sub{f}", cargs + " -K 4", seeded ? o.Seeds : 1);
                         Emit(Row(name, label, "6", all, sub));
                     }
-                    foreach (var criterion in new[] { "MergeGap", "Stability", "Silhouette" })
+                    foreach (var criterion in new[] { "StableRefinement", "Stability", "MergeGap", "Silhouette" })
                     {
                         var (k, ari, nmi) = Auto(s, $"$feat{f}", $"-K Auto -AutoKCriterion {criterion}");
                         var (k4, ari4, _) = Auto(s, $"$sub{f}", $"-K Auto -AutoKCriterion {criterion}");
-                        var label = criterion == "MergeGap" ? "default, -K Auto (MergeGap)" : $"Ward, -K Auto -AutoKCriterion {criterion}";
+                        var label = criterion == "StableRefinement" ? "default, -K Auto (StableRefinement)" : $"Ward, -K Auto -AutoKCriterion {criterion}";
                         Emit($"| {name} | {label} | chose {k} (true 6); subset chose {k4} (true 4) | {ari:0.000} | | | {nmi:0.000} | {ari4:0.000} |");
                     }
                     var (kd, arid, nmid) = Auto(s, $"$feat{f}", "-Algorithm Density");

@@ -265,17 +265,80 @@ namespace DocCluster.Core.Tests
         [InlineData(8, ClusterAlgorithm.KMeans)]
         [InlineData(3, ClusterAlgorithm.Agglomerative)]
         [InlineData(5, ClusterAlgorithm.Agglomerative)]
-        public void AutoK_Default_IsMergeGap_RecoversBlobCount(int k, ClusterAlgorithm alg)
+        public void AutoK_Default_IsStableRefinement_RecoversBlobCount(int k, ClusterAlgorithm alg)
         {
             var sizes = Enumerable.Range(0, k).Select(i => 20 + 7 * i).ToArray();
             var data = Blobs(sizes, 10, 10 + k, out var truth, out _);
             var fit = ClusterModel.Fit(data, new ClusterOptions { Algorithm = alg, Seed = 3 });
             foreach (var s in fit.KScores) _out.WriteLine(s.ToString());
-            Assert.Equal(AutoKCriterion.MergeGap, fit.AutoKCriterion);
+            Assert.Equal(AutoKCriterion.StableRefinement, fit.AutoKCriterion);
             Assert.Equal(k, fit.K);
             Assert.Equal(1.0, Ari(fit, truth), 9);
             Assert.Single(fit.KScores, s => s.Chosen);
+            Assert.All(fit.KScores, s => Assert.InRange(s.Stability, -1.0, 1.0));
             Assert.All(fit.KScores, s => Assert.False(double.IsNaN(s.Score)));
+        }
+
+        [Theory]
+        [InlineData(0, ClusterAlgorithm.Agglomerative)]
+        [InlineData(1, ClusterAlgorithm.Agglomerative)]
+        [InlineData(2, ClusterAlgorithm.KMeans)]
+        [InlineData(3, ClusterAlgorithm.Agglomerative)]
+        public void AutoK_StableRefinement_IsMergeGapsLevel_RefinedWhileStable(int set, ClusterAlgorithm alg)
+        {
+            var data = set == 0 ? SubBlobs(4, 3, 10, 11, out _)
+                : set == 1 ? SubBlobs(4, 3, 10, 12, out _, coarse: 8, offset: 3)
+                : set == 2 ? SubBlobs(3, 4, 10, 13, out _, coarse: 10, offset: 4)
+                : Blobs(new[] { 40, 40 }, 10, 14, out _, out _, minSeparation: 1, sd: 3);
+            var o = new ClusterOptions { Algorithm = alg, Metric = ClusterMetric.Euclidean, Seed = 2, StabilityResamples = 8 };
+            var refined = ClusterModel.Fit(data, o);
+            var o2 = o.Clone(); o2.AutoKCriterion = AutoKCriterion.MergeGap;
+            int coarse = ClusterModel.Fit(data, o2).K;
+            foreach (var s in refined.KScores) _out.WriteLine(s.ToString());
+            _out.WriteLine($"MergeGap K={coarse}, StableRefinement K={refined.K}");
+            // never coarser than MergeGap's level, and the largest K at or above it within the tolerance of the best there
+            Assert.True(refined.K >= coarse);
+            var above = refined.KScores.Where(s => s.K >= coarse).ToList();
+            double best = above.Max(s => s.Stability);
+            Assert.Equal(above.Where(s => s.Stability >= best - 0.02).Max(s => s.K), refined.K);
+            Assert.Equal(coarse, refined.KScores.OrderByDescending(s => s.Score).First().K);
+        }
+
+        [Theory]
+        [InlineData(3, ClusterAlgorithm.Agglomerative)]
+        [InlineData(5, ClusterAlgorithm.Agglomerative)]
+        [InlineData(5, ClusterAlgorithm.KMeans)]
+        public void AutoK_MergeGap_RecoversBlobCount(int k, ClusterAlgorithm alg)
+        {
+            var sizes = Enumerable.Range(0, k).Select(i => 20 + 7 * i).ToArray();
+            var data = Blobs(sizes, 10, 10 + k, out var truth, out _);
+            var fit = ClusterModel.Fit(data, new ClusterOptions { Algorithm = alg, Seed = 3, AutoKCriterion = AutoKCriterion.MergeGap });
+            Assert.Equal(k, fit.K);
+            Assert.Equal(1.0, Ari(fit, truth), 9);
+            Assert.All(fit.KScores, s => Assert.False(double.IsNaN(s.Score)));
+        }
+
+        [Fact]
+        public void AutoK_Stability_AboveTheSampleSize_ScoresASample_AndLabelsEveryPage()
+        {
+            // 3,600 pages: the scores come from a fixed sample of 3,000, the fit labels all of them
+            var data = Blobs(new[] { 1000, 900, 800, 900 }, 10, 41, out var truth, out _);
+            var fit = ClusterModel.Fit(data, new ClusterOptions { Algorithm = ClusterAlgorithm.KMeans, MaxK = 6, StabilityResamples = 3, Seed = 1, AutoKCriterion = AutoKCriterion.Stability });
+            foreach (var s in fit.KScores) _out.WriteLine(s.ToString());
+            Assert.Equal(4, fit.K);
+            Assert.Equal(data.Count, fit.Assignments.Count);
+            Assert.Equal(1.0, Ari(fit, truth), 9);
+        }
+
+        [Fact]
+        public void AutoK_Stability_OnAFewPages_StaysBelowTheSubsampleSize()
+        {
+            // five pages: an 80 % subsample holds four, so only K = 2 and 3 can be scored; no K of 4 singletons wins by default
+            var data = Blobs(new[] { 3, 2 }, 4, 8, out _, out _);
+            var fit = ClusterModel.Fit(data, new ClusterOptions { Algorithm = ClusterAlgorithm.Agglomerative, StabilityResamples = 5, AutoKCriterion = AutoKCriterion.Stability });
+            foreach (var s in fit.KScores) _out.WriteLine(s.ToString());
+            Assert.InRange(fit.K, 2, 3);
+            Assert.Contains(fit.KScores, s => s.K == 4 && double.IsNaN(s.Stability));
         }
 
         [Theory]
@@ -309,6 +372,8 @@ namespace DocCluster.Core.Tests
         [Theory]
         [InlineData(AutoKCriterion.MergeGap)]
         [InlineData(AutoKCriterion.PredictionStrength)]
+        [InlineData(AutoKCriterion.Stability)]
+        [InlineData(AutoKCriterion.StableRefinement)]
         public void AutoK_SameSeed_SameK_WhateverTheInputOrder(AutoKCriterion c)
         {
             var data = SubBlobs(4, 3, 10, 9, out _, coarse: 8, offset: 3);
@@ -317,6 +382,7 @@ namespace DocCluster.Core.Tests
             var b = ClusterModel.Fit(Enumerable.Reverse(data).ToList(), o);
             Assert.Equal(a.K, b.K);
             Assert.Equal(a.KScores.Select(s => s.Score), b.KScores.Select(s => s.Score));
+            Assert.Equal(a.KScores.Select(s => s.Stability), b.KScores.Select(s => s.Stability));
             Assert.Equal(a.Assignments.Select(x => x.Cluster), b.Assignments.Select(x => x.Cluster));
         }
 

@@ -66,11 +66,22 @@ namespace DocCluster.Module.Tests
         }
 
         [Fact]
-        public void Automatic_K_by_default_does_not_depend_on_the_seed()
+        public void Automatic_K_with_MergeGap_does_not_depend_on_the_seed()
         {
-            var a = ClusterByPath(s.Run("$features | Invoke-ImageCluster -K Auto -Seed 0"));
-            var b = ClusterByPath(s.Run("$features | Invoke-ImageCluster -K Auto -Seed 5"));
+            var a = ClusterByPath(s.Run("$features | Invoke-ImageCluster -K Auto -AutoKCriterion MergeGap -Seed 0"));
+            var b = ClusterByPath(s.Run("$features | Invoke-ImageCluster -K Auto -AutoKCriterion MergeGap -Seed 5"));
             Assert.Equal(a.OrderBy(kv => kv.Key), b.OrderBy(kv => kv.Key));
+        }
+
+        [Fact]
+        public void Automatic_K_by_default_refines_the_coarse_level_and_says_so_in_verbose()
+        {
+            var byPath = ClusterByPath(s.Run("$features | Invoke-ImageCluster -K Auto -Verbose"));
+            Assert.Empty(s.Errors);
+            Assert.Equal(5, byPath.Values.Distinct().Count());
+            var line = Assert.Single(s.Verbose, v => v.StartsWith("K chosen by StableRefinement (stability per K, at or above MergeGap's K="));
+            Assert.Contains("K=5 1.000 (chosen)", line);
+            Assert.Contains("K=15 ", line);
         }
 
         [Fact]

@@ -62,45 +62,82 @@ namespace DocCluster.Clustering
         }
     }
 
-    /// <summary>Stability of a K: pairs of random 80 % subsamples are clustered independently, every point is given the
-    /// nearest centroid of each fit, and the two labelings are compared with the adjusted Rand index; the mean is the score.</summary>
+    /// <summary>Stability of each K (Ben-Hur, Elisseeff &amp; Guyon 2002; Lange et al. 2004): pairs of random 80 % subsamples
+    /// are clustered independently, every point is given the nearest centroid of each fit, and the two labelings are compared
+    /// with the adjusted Rand index; the mean over the pairs is the score. The same pairs serve every K (common random numbers: the scores of two K differ by K, not by the draw),
+    /// so with Ward one tree per subsample is cut at every K. Above <see cref="MaxSample"/> points the scores are computed on
+    /// a deterministic sample of that size, as the other criteria do.</summary>
     internal static class StabilityScorer
     {
-        public static double Score(double[][] x, int k, ClusterOptions o, CancellationToken ct)
+        public const int MaxSample = 3000;
+
+        public static double[] Scores(double[][] x, int minK, int maxK, ClusterOptions o, CancellationToken ct)
         {
-            int n = x.Length, m = Math.Max(k + 1, (int)Math.Round(0.8 * n));
-            if (m > n) return double.NaN;
+            if (x.Length > MaxSample)
+            {
+                var si = Rng.Derive(o.Seed, 9999).Sample(x.Length, MaxSample);
+                var sx = new double[si.Length][];
+                for (int i = 0; i < si.Length; i++) sx[i] = x[si[i]];
+                x = sx;
+            }
+            // a K needs more points than clusters in a subsample; a set too small to leave points out scores only the K it can
+            int n = x.Length, m = Math.Max(2, (int)Math.Round(0.8 * n));
+            var res = new double[maxK + 1];
+            for (int k = 0; k <= maxK; k++) res[k] = double.NaN;
+            maxK = Math.Min(maxK, m - 1);
+            if (maxK < Math.Max(2, minK)) return res;
             int pairs = Math.Max(1, o.StabilityResamples);
-            double sum = 0;
+            var sum = new double[maxK + 1];
             for (int p = 0; p < pairs; p++)
             {
-                var rng = Rng.Derive(o.Seed, 100000 + 1000 * k + p);
-                var la = FitPredict(x, rng.Sample(n, m), k, o, rng.NextULong(), ct);
-                var lb = FitPredict(x, rng.Sample(n, m), k, o, rng.NextULong(), ct);
-                sum += ClusteringMetrics.AdjustedRandIndex(la, lb);
+                var rng = Rng.Derive(o.Seed, 100000 + p);
+                var a = new Subsample(x, rng.Sample(n, m), o, rng.NextULong(), ct);
+                var b = new Subsample(x, rng.Sample(n, m), o, rng.NextULong(), ct);
+                for (int k = Math.Max(2, minK); k <= maxK; k++)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    sum[k] += ClusteringMetrics.AdjustedRandIndex(a.Predict(k, ct), b.Predict(k, ct));
+                }
             }
-            return sum / pairs;
+            for (int k = Math.Max(2, minK); k <= maxK; k++) res[k] = sum[k] / pairs;
+            return res;
         }
 
-        private static int[] FitPredict(double[][] x, int[] idx, int k, ClusterOptions o, ulong seed, CancellationToken ct)
+        /// <summary>One subsample: clustered at any K (Ward: cuts of one tree; k-means: a fit per K), all points labelled by
+        /// the nearest centroid.</summary>
+        private sealed class Subsample
         {
-            var sub = new double[idx.Length][];
-            for (int i = 0; i < idx.Length; i++) sub[i] = x[idx[i]];
-            int d = x[0].Length;
-            double[][] centroids;
-            if (o.Algorithm == ClusterAlgorithm.Agglomerative)
+            private readonly double[][] _x, _sub;
+            private readonly ClusterOptions _o;
+            private readonly ulong _seed;
+            private readonly Dendrogram _tree;
+
+            public Subsample(double[][] x, int[] idx, ClusterOptions o, ulong seed, CancellationToken ct)
             {
-                var labels = AgglomerativeAlgorithm.Build(sub, o.Linkage, ct).CutK(k);
-                centroids = VMath.Means(sub, labels, k, d, out _);
+                _x = x; _o = o; _seed = seed;
+                _sub = new double[idx.Length][];
+                for (int i = 0; i < idx.Length; i++) _sub[i] = x[idx[i]];
+                if (o.Algorithm == ClusterAlgorithm.Agglomerative) _tree = AgglomerativeAlgorithm.Build(_sub, o.Linkage, ct);
             }
-            else
-                centroids = KMeansAlgorithm.Fit(sub, k, Math.Min(3, Math.Max(1, o.Restarts ?? 3)), o.MaxIterations, (int)(seed & 0x7FFFFFFF), ct).Centroids;
+
+            public int[] Predict(int k, CancellationToken ct)
+            {
+                double[][] centroids = _tree != null
+                    ? VMath.Means(_sub, _tree.CutK(k), k, _sub[0].Length, out _)
+                    : KMeansAlgorithm.Fit(_sub, k, Math.Min(3, Math.Max(1, _o.Restarts ?? 3)), _o.MaxIterations, (int)((_seed + (ulong)k) & 0x7FFFFFFF), ct).Centroids;
+                return Nearest(_x, centroids, ct);
+            }
+        }
+
+        private static int[] Nearest(double[][] x, double[][] centroids, CancellationToken ct)
+        {
             var res = new int[x.Length];
             VMath.For(x.Length, ct, i =>
             {
                 double best = double.PositiveInfinity; int bj = 0;
                 for (int j = 0; j < centroids.Length; j++)
                 {
+                    if (centroids[j] == null) continue;
                     double dd = VMath.SquaredDistance(x[i], centroids[j]);
                     if (dd < best) { best = dd; bj = j; }
                 }

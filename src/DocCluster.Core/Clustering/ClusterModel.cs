@@ -258,8 +258,10 @@ namespace DocCluster.Clustering
             var crit = o.AutoKCriterion;
             SilhouetteScorer sil = crit == AutoKCriterion.Silhouette ? new SilhouetteScorer(x, o.Seed, ct) : null;
             double[] ps = crit == AutoKCriterion.PredictionStrength ? PredictionStrengthScorer.Scores(x, minK, maxK, o, ct) : null;
+            bool refine = crit == AutoKCriterion.StableRefinement;
+            double[] stability = crit == AutoKCriterion.Stability || refine ? StabilityScorer.Scores(x, minK, maxK, o, ct) : null;
             double[] gap = null;
-            if (crit == AutoKCriterion.MergeGap)
+            if (crit == AutoKCriterion.MergeGap || refine)
             {
                 var sx = x;
                 if (x.Length > SilhouetteScorer.MaxSample)
@@ -289,7 +291,8 @@ namespace DocCluster.Clustering
                 switch (crit)
                 {
                     case AutoKCriterion.Silhouette: s.Silhouette = kk >= 2 ? sil.Score(labels, kk) : double.NaN; break;
-                    case AutoKCriterion.Stability: s.Stability = StabilityScorer.Score(x, kk, o, ct); break;
+                    case AutoKCriterion.Stability: s.Stability = stability[kk]; break;
+                    case AutoKCriterion.StableRefinement: s.Stability = stability[kk]; s.Score = gap[kk]; break;
                     case AutoKCriterion.PredictionStrength: s.Score = ps[kk]; break;
                     case AutoKCriterion.MergeGap: s.Score = gap[kk]; break;
                     default: s.Score = kk >= 2 && inertia > 0 ? (total - inertia) / (kk - 1) / (inertia / Math.Max(1, n - kk)) : double.NaN; break;
@@ -302,9 +305,13 @@ namespace DocCluster.Clustering
                 foreach (var s in scores) if (!double.IsNaN(s.Silhouette) && (best == null || s.Silhouette > best.Silhouette)) best = s;
             }
             else if (crit == AutoKCriterion.Stability)
+                best = MostStable(scores);
+            else if (refine)
             {
-                double max = scores.Where(s => !double.IsNaN(s.Stability)).Select(s => s.Stability).DefaultIfEmpty(double.NaN).Max();
-                foreach (var s in scores) if (!double.IsNaN(s.Stability) && s.Stability >= max - 0.02) best = s; // largest K near the best
+                // the coarsest clear level (MergeGap), then the finest level at or above it that resampling reproduces
+                KScore coarse = null;
+                foreach (var s in scores) if (!double.IsNaN(s.Score) && (coarse == null || s.Score > coarse.Score)) coarse = s;
+                best = coarse == null ? MostStable(scores) : MostStable(scores.Where(s => s.K >= coarse.K).ToList()) ?? coarse;
             }
             else if (crit == AutoKCriterion.PredictionStrength)
             {
@@ -319,6 +326,18 @@ namespace DocCluster.Clustering
             chosenK = best.K;
             return results[chosenK];
         }
+
+        /// <summary>The largest K whose stability is within <see cref="StabilityTolerance"/> of the best (small K is nearly
+        /// always stable, so the best alone would favour it); null when none was scored.</summary>
+        private static KScore MostStable(List<KScore> scores)
+        {
+            double max = scores.Where(s => !double.IsNaN(s.Stability)).Select(s => s.Stability).DefaultIfEmpty(double.NaN).Max();
+            KScore best = null;
+            foreach (var s in scores) if (!double.IsNaN(s.Stability) && s.Stability >= max - StabilityTolerance) best = s;
+            return best;
+        }
+
+        internal const double StabilityTolerance = 0.02;
 
         private static double Inertia(double[][] x, int[] labels, int k)
         {

@@ -43,9 +43,10 @@ namespace DocCluster.PowerShell.Cmdlets
         /// <summary>Default: Euclidean for designed features (DocLayout, DocLayout+CNN: standardised and block-weighted), Cosine for CNN embeddings.</summary>
         public ClusterMetric Metric { get; set; }
 
-        /// <summary>How K is chosen when -K is Auto. Default MergeGap (largest relative jump in Ward merge cost; deterministic); see docs/auto-k.md.</summary>
+        /// <summary>How K is chosen when -K is Auto. Default StableRefinement (MergeGap's coarse level, refined as far as random
+        /// subsamples reproduce the finer grouping); see docs/auto-k.md.</summary>
         [Parameter(ParameterSetName = FitSet)]
-        public AutoKCriterion AutoKCriterion { get; set; } = AutoKCriterion.MergeGap;
+        public AutoKCriterion AutoKCriterion { get; set; } = AutoKCriterion.StableRefinement;
 
         /// <summary>Density clustering: the smallest group that counts as a cluster (default: 1% of the images, at least 5).</summary>
         [Parameter(ParameterSetName = FitSet)]
@@ -123,12 +124,21 @@ namespace DocCluster.PowerShell.Cmdlets
             if (!string.IsNullOrEmpty(ModelVariable))
                 SessionState.PSVariable.Set(ModelVariable, fit.Model);
             WriteVerbose($"{fit.Summaries.Count} cluster(s) over {features.Count} image page(s).");
+            if (fit.AutoKCriterion.HasValue && fit.KScores.Count > 0)
+                WriteVerbose($"K chosen by {fit.AutoKCriterion}" + (fit.AutoKCriterion == AutoKCriterion.StableRefinement ? " (stability per K, at or above MergeGap's K=" + CoarseK(fit.KScores) + ")" : "") + ": "
+                    + string.Join(", ", fit.KScores.Select(s => $"K={s.K} {ChosenScore(s, fit.AutoKCriterion.Value):0.000}{(s.Chosen ? " (chosen)" : "")}")));
             if (fit.KMeansRuns > 0)
                 WriteVerbose($"k-means: {fit.KMeansRuns} run(s); {fit.KMeansConfirmations} of them reached the grouping kept (the lowest inertia)" +
                     (fit.KMeansConfirmations < ClusterOptions.RestartConfirmations && fit.KMeansRuns > 1 ? "; it did not repeat often enough to be sure: another -Seed may group differently." : "."));
             if (Summary) WriteObject(fit.Summaries, true);
             else WriteObject(fit.Assignments, true);
         }
+
+        private static int CoarseK(IReadOnlyList<KScore> scores) =>
+            scores.Where(s => !double.IsNaN(s.Score)).OrderByDescending(s => s.Score).Select(s => s.K).FirstOrDefault();
+
+        private static double ChosenScore(KScore s, AutoKCriterion c) =>
+            c == AutoKCriterion.Silhouette ? s.Silhouette : c == AutoKCriterion.Stability || c == AutoKCriterion.StableRefinement ? s.Stability : s.Score;
 
         private void Predict()
         {
