@@ -210,23 +210,6 @@ namespace DocCluster.Core.Tests
             Assert.True(pNear.Confidence > 0.5);
         }
 
-        [Theory]
-        [InlineData(3, ClusterAlgorithm.KMeans)]
-        [InlineData(5, ClusterAlgorithm.KMeans)]
-        [InlineData(3, ClusterAlgorithm.Agglomerative)]
-        [InlineData(5, ClusterAlgorithm.Agglomerative)]
-        public void AutoK_Silhouette_RecoversBlobCount(int k, ClusterAlgorithm alg)
-        {
-            var sizes = Enumerable.Range(0, k).Select(i => 20 + 7 * i).ToArray();
-            var data = Blobs(sizes, 10, 10 + k, out var truth, out _);
-            var fit = ClusterModel.Fit(data, new ClusterOptions { Algorithm = alg, Seed = 3, AutoKCriterion = AutoKCriterion.Silhouette });
-            foreach (var s in fit.KScores) _out.WriteLine(s.ToString());
-            Assert.Equal(k, fit.K);
-            Assert.Equal(1.0, Ari(fit, truth), 9);
-            Assert.Equal(Enumerable.Range(2, 14), fit.KScores.Select(s => s.K));
-            Assert.Single(fit.KScores, s => s.Chosen);
-            Assert.Equal(AutoKCriterion.Silhouette, fit.AutoKCriterion);
-        }
 
         /// <summary>coarse groups (centres sd <paramref name="coarse"/>), each made of <paramref name="subs"/> tight
         /// sub-clusters (offset sd <paramref name="offset"/>, points sd 1) — like invoice templates inside "invoice".
@@ -305,17 +288,25 @@ namespace DocCluster.Core.Tests
         }
 
         [Theory]
-        [InlineData(3, ClusterAlgorithm.Agglomerative)]
-        [InlineData(5, ClusterAlgorithm.Agglomerative)]
-        [InlineData(5, ClusterAlgorithm.KMeans)]
-        public void AutoK_MergeGap_RecoversBlobCount(int k, ClusterAlgorithm alg)
+        [InlineData(AutoKCriterion.Silhouette, 3, ClusterAlgorithm.KMeans)]
+        [InlineData(AutoKCriterion.Silhouette, 5, ClusterAlgorithm.KMeans)]
+        [InlineData(AutoKCriterion.Silhouette, 3, ClusterAlgorithm.Agglomerative)]
+        [InlineData(AutoKCriterion.Silhouette, 5, ClusterAlgorithm.Agglomerative)]
+        [InlineData(AutoKCriterion.MergeGap, 3, ClusterAlgorithm.Agglomerative)]
+        [InlineData(AutoKCriterion.MergeGap, 5, ClusterAlgorithm.Agglomerative)]
+        [InlineData(AutoKCriterion.MergeGap, 5, ClusterAlgorithm.KMeans)]
+        public void AutoK_Criterion_RecoversBlobCount(AutoKCriterion c, int k, ClusterAlgorithm alg)
         {
             var sizes = Enumerable.Range(0, k).Select(i => 20 + 7 * i).ToArray();
             var data = Blobs(sizes, 10, 10 + k, out var truth, out _);
-            var fit = ClusterModel.Fit(data, new ClusterOptions { Algorithm = alg, Seed = 3, AutoKCriterion = AutoKCriterion.MergeGap });
+            var fit = ClusterModel.Fit(data, new ClusterOptions { Algorithm = alg, Seed = 3, AutoKCriterion = c });
+            foreach (var s in fit.KScores) _out.WriteLine(s.ToString());
             Assert.Equal(k, fit.K);
             Assert.Equal(1.0, Ari(fit, truth), 9);
-            Assert.All(fit.KScores, s => Assert.False(double.IsNaN(s.Score)));
+            Assert.Equal(Enumerable.Range(2, 14), fit.KScores.Select(s => s.K));
+            Assert.Single(fit.KScores, s => s.Chosen);
+            Assert.Equal(c, fit.AutoKCriterion);
+            Assert.All(fit.KScores, s => Assert.False(double.IsNaN(c == AutoKCriterion.Silhouette ? s.Silhouette : s.Score)));
         }
 
         [Fact]
