@@ -284,7 +284,7 @@ namespace DocCluster.Core.Tests
             var above = refined.KScores.Where(s => s.K >= coarse).ToList();
             double best = above.Max(s => s.Stability);
             Assert.Equal(above.Where(s => s.Stability >= best - 0.02).Max(s => s.K), refined.K);
-            Assert.Equal(coarse, refined.KScores.OrderByDescending(s => s.Score).First().K);
+            Assert.Equal(coarse, refined.MergeGapK);
         }
 
         [Theory]

@@ -64,9 +64,10 @@ namespace DocCluster.Clustering
 
     /// <summary>Stability of each K (Ben-Hur, Elisseeff &amp; Guyon 2002; Lange et al. 2004): pairs of random 80 % subsamples
     /// are clustered independently, every point is given the nearest centroid of each fit, and the two labelings are compared
-    /// with the adjusted Rand index; the mean over the pairs is the score. The same pairs serve every K (common random numbers: the scores of two K differ by K, not by the draw),
-    /// so with Ward one tree per subsample is cut at every K. Above <see cref="MaxSample"/> points the scores are computed on
-    /// a deterministic sample of that size, as the other criteria do.</summary>
+    /// with the adjusted Rand index; the mean over the pairs is the score. The same pairs serve every K (common random
+    /// numbers: the scores of two K differ by K, not by the draw), so with Ward one tree per subsample is cut at every K.
+    /// Above <see cref="MaxSample"/> points the scores are computed on a deterministic sample of that size, as the other
+    /// criteria do.</summary>
     internal static class StabilityScorer
     {
         public const int MaxSample = 3000;

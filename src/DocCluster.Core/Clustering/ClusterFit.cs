@@ -45,6 +45,10 @@ namespace DocCluster.Clustering
         public IReadOnlyList<KScore> KScores { get; }
         /// <summary>The criterion that chose K; null when K was given, cut by distance, or found by Density.</summary>
         public AutoKCriterion? AutoKCriterion { get; }
+        /// <summary>MergeGap's K (the coarsest clear level) when the criterion was MergeGap or StableRefinement; null otherwise.</summary>
+        public int? MergeGapK =>
+            AutoKCriterion == Clustering.AutoKCriterion.MergeGap || AutoKCriterion == Clustering.AutoKCriterion.StableRefinement
+                ? ClusterModel.HighestScore(KScores)?.K : null;
         /// <summary>K-means: restarts run for the final clustering; 0 for the other algorithms.</summary>
         public int KMeansRuns { get; internal set; }
         /// <summary>K-means: how many of those runs ended in the solution kept (the lowest inertia). With automatic restarts,

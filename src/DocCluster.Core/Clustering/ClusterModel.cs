@@ -309,22 +309,27 @@ namespace DocCluster.Clustering
             else if (refine)
             {
                 // the coarsest clear level (MergeGap), then the finest level at or above it that resampling reproduces
-                KScore coarse = null;
-                foreach (var s in scores) if (!double.IsNaN(s.Score) && (coarse == null || s.Score > coarse.Score)) coarse = s;
+                var coarse = HighestScore(scores);
                 best = coarse == null ? MostStable(scores) : MostStable(scores.Where(s => s.K >= coarse.K).ToList()) ?? coarse;
             }
             else if (crit == AutoKCriterion.PredictionStrength)
             {
                 foreach (var s in scores) if (!double.IsNaN(s.Score) && s.Score >= PredictionStrengthThreshold) best = s; // largest K
-                if (best == null) foreach (var s in scores) if (!double.IsNaN(s.Score) && (best == null || s.Score > best.Score)) best = s;
+                if (best == null) best = HighestScore(scores);
             }
-            else
-            {
-                foreach (var s in scores) if (!double.IsNaN(s.Score) && (best == null || s.Score > best.Score)) best = s;
-            }
+            else best = HighestScore(scores);
             best = best ?? scores[0];
             chosenK = best.K;
             return results[chosenK];
+        }
+
+        /// <summary>The K with the highest <see cref="KScore.Score"/> (the smallest on ties); null when none was scored. For
+        /// MergeGap and StableRefinement, MergeGap's K.</summary>
+        internal static KScore HighestScore(IEnumerable<KScore> scores)
+        {
+            KScore best = null;
+            foreach (var s in scores) if (!double.IsNaN(s.Score) && (best == null || s.Score > best.Score)) best = s;
+            return best;
         }
 
         /// <summary>The largest K whose stability is within <see cref="StabilityTolerance"/> of the best (small K is nearly

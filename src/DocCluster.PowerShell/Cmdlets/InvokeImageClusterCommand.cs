@@ -125,7 +125,7 @@ namespace DocCluster.PowerShell.Cmdlets
                 SessionState.PSVariable.Set(ModelVariable, fit.Model);
             WriteVerbose($"{fit.Summaries.Count} cluster(s) over {features.Count} image page(s).");
             if (fit.AutoKCriterion.HasValue && fit.KScores.Count > 0)
-                WriteVerbose($"K chosen by {fit.AutoKCriterion}" + (fit.AutoKCriterion == AutoKCriterion.StableRefinement ? " (stability per K, at or above MergeGap's K=" + CoarseK(fit.KScores) + ")" : "") + ": "
+                WriteVerbose($"K chosen by {fit.AutoKCriterion}" + (fit.AutoKCriterion == AutoKCriterion.StableRefinement && fit.MergeGapK.HasValue ? " (stability per K, at or above MergeGap's K=" + fit.MergeGapK + ")" : "") + ": "
                     + string.Join(", ", fit.KScores.Select(s => $"K={s.K} {ChosenScore(s, fit.AutoKCriterion.Value):0.000}{(s.Chosen ? " (chosen)" : "")}")));
             if (fit.KMeansRuns > 0)
                 WriteVerbose($"k-means: {fit.KMeansRuns} run(s); {fit.KMeansConfirmations} of them reached the grouping kept (the lowest inertia)" +
@@ -133,9 +133,6 @@ namespace DocCluster.PowerShell.Cmdlets
             if (Summary) WriteObject(fit.Summaries, true);
             else WriteObject(fit.Assignments, true);
         }
-
-        private static int CoarseK(IReadOnlyList<KScore> scores) =>
-            scores.Where(s => !double.IsNaN(s.Score)).OrderByDescending(s => s.Score).Select(s => s.K).FirstOrDefault();
 
         private static double ChosenScore(KScore s, AutoKCriterion c) =>
             c == AutoKCriterion.Silhouette ? s.Silhouette : c == AutoKCriterion.Stability || c == AutoKCriterion.StableRefinement ? s.Stability : s.Score;
