@@ -7,7 +7,7 @@ namespace DocCluster.ExampleGenerator
 {
     /// <summary>
     /// Writes synthetic document "scans" for DocCluster's examples and tests.
-    /// Usage: dotnet run --project examples/generator -- [outputDir] [--seed N]
+    /// Usage: dotnet run --project examples/generator -- [outputDir] [--seed N] [--count N]
     /// Same seed, same SkiaSharp version and platform → byte-identical files.
     /// </summary>
     internal static class Program
@@ -18,12 +18,14 @@ namespace DocCluster.ExampleGenerator
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
             string outDir = "examples/scans";
             int seed = 20251124;
+            int? count = null;
             for (int i = 0; i < args.Length; i++)
             {
                 if (args[i] == "--seed" && i + 1 < args.Length) seed = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                else if (args[i] == "--count" && i + 1 < args.Length) count = int.Parse(args[++i], CultureInfo.InvariantCulture);
                 else if (args[i] == "-h" || args[i] == "--help")
                 {
-                    Console.WriteLine("usage: doccluster-examples [outputDir=examples/scans] [--seed N]");
+                    Console.WriteLine("usage: doccluster-examples [outputDir=examples/scans] [--seed N] [--count N (files per kind; default 4-5)]");
                     return 0;
                 }
                 else outDir = args[i];
@@ -45,7 +47,7 @@ namespace DocCluster.ExampleGenerator
             for (int k = 0; k < kinds.Count; k++)
             {
                 var kind = kinds[k];
-                for (int n = 1; n <= kind.Count; n++)
+                for (int n = 1; n <= (count ?? kind.Count); n++)
                 {
                     // One independent stream per file, so changing one kind never shifts another.
                     var r = new Random(FileSeed(seed, k, n));
