@@ -25,7 +25,7 @@ namespace DocCluster.Bench
             if (options.Mode == "speed") return Speed.Run(repo, options);
             if (options.Mode == "quality") return Quality.Run(repo, options);
             if (options.Mode == "degrade") return Degrade.Run(options);
-            Console.Error.WriteLine("usage: DocCluster.Bench speed|quality [--data DIR] [--labels CSV] [--model NAME] [--model-path FILE] [--throttle N] [--seeds N] [--out FILE]");
+            Console.Error.WriteLine("usage: DocCluster.Bench speed|quality [--data DIR] [--labels CSV|DIR] [--subset KIND,KIND,...] [--model NAME] [--model-path FILE] [--throttle N] [--seeds N] [--out FILE]");
             Console.Error.WriteLine("       DocCluster.Bench degrade [--data DIR] [--labels CSV] --to DIR --how " + Degrade.Changes);
             return 2;
         }
@@ -51,6 +51,7 @@ namespace DocCluster.Bench
         public string Out;
         public string To;
         public string How;
+        public string[] Subset;
 
         public static Options Parse(string[] args, string repo)
         {
@@ -69,17 +70,31 @@ namespace DocCluster.Bench
                     case "--out": o.Out = Path.GetFullPath(v); break;
                     case "--to": o.To = Path.GetFullPath(v); break;
                     case "--how": o.How = v; break;
+                    case "--subset": o.Subset = v.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries); break;
                     default: throw new ArgumentException("unknown option " + args[i]);
                 }
             }
             var shared = Path.GetFullPath(Path.Combine(repo, "..", "shared"));
             o.Data = o.Data ?? Path.Combine(shared, "data", "docs-dev");
-            o.Labels = o.Labels ?? Path.Combine(o.Data, "labels.csv");
+            // a labels.csv in the folder, else the folder itself (one sub-folder per kind)
+            o.Labels = o.Labels ?? (File.Exists(Path.Combine(o.Data, "labels.csv")) ? Path.Combine(o.Data, "labels.csv") : o.Data);
             o.MobileNetPath = Path.Combine(shared, "models", "mobilenet_v1_0.75_224_features.onnx");
             return o;
         }
 
         public static string Q(string s) => "'" + s.Replace("'", "''") + "'";
+
+        /// <summary>Loads the image files of the data folder into $files and the reference into $labels; returns the kinds the
+        /// reference gives those files (read by Measure-ImageCluster itself, on a quick thumbnail clustering).</summary>
+        public string[] LoadData(BenchSession s)
+        {
+            s.Run($"$files = @($ExecutionContext.InvokeProvider.ChildItem.Get({Q(Data)}, $true) | Where-Object {{ -not $_.PSIsContainer -and $_.Extension -in {ImageExtensions} }})");
+            s.Run($"$labels = {Q(Labels)}");
+            return s.Run("@(($files | Get-ImageFeature -Model Thumbnail | Invoke-ImageCluster -K 2 -Algorithm KMeans -Seed 1 | Measure-ImageCluster -Reference $labels).KindPurities | ForEach-Object { $_.Kind })")
+                .Select(k => k.ToString()).OrderBy(k => k, StringComparer.Ordinal).ToArray();
+        }
+
+        private const string ImageExtensions = "'.jpg','.jpeg','.png','.tif','.tiff','.bmp','.gif','.webp'";
     }
 
     internal static class Speed
@@ -88,7 +103,7 @@ namespace DocCluster.Bench
         {
             using (var s = new BenchSession(repo))
             {
-                s.Run($"$files = @($ExecutionContext.InvokeProvider.ChildItem.Get({Options.Q(o.Data)}, $true) | Where-Object {{ -not $_.PSIsContainer -and $_.Extension -in '.jpg','.png' }})");
+                int k = o.LoadData(s).Length;
                 int files = (int)s.Run("$files.Count")[0].BaseObject;
                 string model = $"-Model {o.Model}" + (o.ModelPath != null ? $" -ModelPath {Options.Q(o.ModelPath)}" : "");
                 // Warm-up on a few files: loads the assemblies, native libraries and the model once.
@@ -98,15 +113,15 @@ namespace DocCluster.Bench
                 process.Refresh();
                 long before = process.WorkingSet64;
                 var clock = Stopwatch.StartNew();
-                s.Run($"$assignments = $files | Get-ImageFeature {model} -ThrottleLimit {o.Throttle} | Invoke-ImageCluster -K 6 -Seed 1");
+                s.Run($"$assignments = $files | Get-ImageFeature {model} -ThrottleLimit {o.Throttle} | Invoke-ImageCluster -K {k} -Seed 1");
                 clock.Stop();
                 process.Refresh();
                 long peak = process.PeakWorkingSet64;
-                var ari = (double)s.Run($"($assignments | Measure-ImageCluster -Reference {Options.Q(o.Labels)}).Ari")[0].BaseObject;
+                var ari = (double)s.Run("($assignments | Measure-ImageCluster -Reference $labels).Ari")[0].BaseObject;
                 var line = string.Format(CultureInfo.InvariantCulture,
                     "| {0} | {1} | {2:0.0} | {3:0.0} | {4:0} | {5:0} | {6:0.000} |",
                     o.Model, files, clock.Elapsed.TotalSeconds, files / clock.Elapsed.TotalSeconds, before / 1048576.0, peak / 1048576.0, ari);
-                Console.WriteLine("| model | images | seconds | images/s | working set before (MiB) | peak working set (MiB) | ARI K=6 seed 1 |");
+                Console.WriteLine($"| model | images | seconds | images/s | working set before (MiB) | peak working set (MiB) | ARI K={k} seed 1 |");
                 Console.WriteLine("|---|---|---|---|---|---|---|");
                 Console.WriteLine(line);
                 if (o.Out != null) File.AppendAllText(o.Out, line + Environment.NewLine);
@@ -117,7 +132,8 @@ namespace DocCluster.Bench
 
     internal static class Quality
     {
-        private static readonly string[] Subset = { "id_card", "passport", "receipt", "invoice" };
+        /// <summary>The subset scored with its own K when the data holds all of it (docs-dev); --subset names another.</summary>
+        private static readonly string[] DefaultSubset = { "id_card", "passport", "receipt", "invoice" };
 
         public static int Run(string repo, Options o)
         {
@@ -125,9 +141,14 @@ namespace DocCluster.Bench
             void Emit(string line) { Console.WriteLine(line); report.AppendLine(line); }
             using (var s = new BenchSession(repo))
             {
-                s.Run($"$files = @($ExecutionContext.InvokeProvider.ChildItem.Get({Options.Q(o.Data)}, $true) | Where-Object {{ -not $_.PSIsContainer -and $_.Extension -in '.jpg','.png' }})");
-                s.Run($"$labels = {Options.Q(o.Labels)}");
-                var subsetFilter = string.Join(" -or ", Subset.Select(k => $"$_.Path -like '*{Path.DirectorySeparatorChar}{k}{Path.DirectorySeparatorChar}*'"));
+                var kinds = o.LoadData(s);
+                int k = kinds.Length;
+                var subset = o.Subset ?? (DefaultSubset.All(kinds.Contains) && k > DefaultSubset.Length ? DefaultSubset : new string[0]);
+                var missing = subset.Where(x => !kinds.Contains(x)).ToArray();
+                if (missing.Length > 0) throw new ArgumentException("--subset names kinds the reference does not have: " + string.Join(", ", missing));
+                int k4 = subset.Length;
+                // the subset's pages are those in a folder named after one of its kinds
+                var subsetFilter = k4 == 0 ? "$false" : string.Join(" -or ", subset.Select(x => $"$_.Path -like '*{Path.DirectorySeparatorChar}{x}{Path.DirectorySeparatorChar}*'"));
                 var extractors = new List<(string Name, string Args)>
                 {
                     ("Thumbnail (32x32 grey, baseline)", "-Model Thumbnail"),
@@ -140,9 +161,9 @@ namespace DocCluster.Bench
                     extractors.Add(("DocLayout+MobileNetV1", $"-Model DocLayout+MobileNetV1 -ModelPath {Options.Q(o.MobileNetPath)}"));
                 }
 
-                Emit($"Data: {o.Data} (labels {o.Labels}); seeds 1..{o.Seeds}; subset = {string.Join("/", Subset)}.");
+                Emit($"Data: {o.Data} (labels {o.Labels}); seeds 1..{o.Seeds}; subset = {(k4 == 0 ? "none" : string.Join("/", subset))}.");
                 Emit("");
-                Emit("| features | clustering | K | ARI mean | ARI min | ARI max | NMI mean | subset K=4 ARI mean (min) |");
+                Emit($"| features | clustering | K | ARI mean | ARI min | ARI max | NMI mean | {(k4 == 0 ? "subset (none)" : $"subset K={k4} ARI mean (min)")} |");
                 Emit("|---|---|---|---|---|---|---|---|");
                 int f = 0;
                 foreach (var (name, args) in extractors)
@@ -152,16 +173,17 @@ namespace DocCluster.Bench
                     Console.Error.WriteLine($"{name}: features in {clock.Elapsed.TotalSeconds:0.0}s");
                     foreach (var (label, cargs, seeded) in Configurations(name))
                     {
-                        var all = Scores(s, $"$feat{f}", cargs + " -K 6", seeded ? o.Seeds : 1);
-                        var sub = Scores(s, $"$sub{f}", cargs + " -K 4", seeded ? o.Seeds : 1);
-                        Emit(Row(name, label, "6", all, sub));
+                        var all = Scores(s, $"$feat{f}", cargs + $" -K {k}", seeded ? o.Seeds : 1);
+                        var sub = k4 == 0 ? null : Scores(s, $"$sub{f}", cargs + $" -K {k4}", seeded ? o.Seeds : 1);
+                        Emit(Row(name, label, k.ToString(), all, sub));
                     }
                     foreach (var criterion in new[] { "StableRefinement", "Stability", "MergeGap", "Silhouette" })
                     {
-                        var (k, ari, nmi) = Auto(s, $"$feat{f}", $"-K Auto -AutoKCriterion {criterion}");
-                        var (k4, ari4, _) = Auto(s, $"$sub{f}", $"-K Auto -AutoKCriterion {criterion}");
+                        var (ka, ari, nmi) = Auto(s, $"$feat{f}", $"-K Auto -AutoKCriterion {criterion}");
                         var label = criterion == "StableRefinement" ? "default, -K Auto (StableRefinement)" : $"Ward, -K Auto -AutoKCriterion {criterion}";
-                        Emit($"| {name} | {label} | chose {k} (true 6); subset chose {k4} (true 4) | {ari:0.000} | | | {nmi:0.000} | {ari4:0.000} |");
+                        if (k4 == 0) { Emit($"| {name} | {label} | chose {ka} (true {k}) | {ari:0.000} | | | {nmi:0.000} | |"); continue; }
+                        var (ks, ari4, _) = Auto(s, $"$sub{f}", $"-K Auto -AutoKCriterion {criterion}");
+                        Emit($"| {name} | {label} | chose {ka} (true {k}); subset chose {ks} (true {k4}) | {ari:0.000} | | | {nmi:0.000} | {ari4:0.000} |");
                     }
                     var (kd, arid, nmid) = Auto(s, $"$feat{f}", "-Algorithm Density");
                     Emit($"| {name} | density (HDBSCAN), finds K | found {kd} | {arid:0.000} | | | {nmid:0.000} | |");
@@ -170,21 +192,21 @@ namespace DocCluster.Bench
                 if (mobileNet)
                 {
                     s.Run($"$ref = @($files | Get-ImageFeature -Model MobileNetV1 -ModelPath {Options.Q(o.MobileNetPath)}); $refsub = @($ref | Where-Object {{ {subsetFilter} }})");
-                    var all = Scores(s, "$ref", "-K 6 -Metric Euclidean -NoStandardize", o.Seeds);
-                    var sub = Scores(s, "$refsub", "-K 4 -Metric Euclidean -NoStandardize", o.Seeds);
-                    Emit(Row("MobileNetV1 pooled, raw (classic recipe, reference)", "plain k-means (Euclidean, no scaling)", "6", all, sub));
+                    var all = Scores(s, "$ref", $"-K {k} -Metric Euclidean -NoStandardize", o.Seeds);
+                    var sub = k4 == 0 ? null : Scores(s, "$refsub", $"-K {k4} -Metric Euclidean -NoStandardize", o.Seeds);
+                    Emit(Row("MobileNetV1 pooled, raw (classic recipe, reference)", "plain k-means (Euclidean, no scaling)", k.ToString(), all, sub));
                 }
                 Emit("");
-                Emit("Per-kind purity, DocLayout, default clustering, K=6:");
+                Emit($"Per-kind purity, DocLayout, default clustering, K={k}:");
                 Emit("");
                 Emit("| kind | images | dominant cluster | share in it |");
                 Emit("|---|---|---|---|");
-                foreach (var row in s.Run("($feat1 | Invoke-ImageCluster -K 6 | Measure-ImageCluster -Reference $labels).KindPurities"))
+                foreach (var row in s.Run($"($feat1 | Invoke-ImageCluster -K {k} | Measure-ImageCluster -Reference $labels).KindPurities"))
                     Emit($"| {row.Properties["Kind"].Value} | {row.Properties["Count"].Value} | {row.Properties["DominantCluster"].Value} | {(double)row.Properties["Fraction"].Value:0.00} |");
                 Emit("");
-                Emit("Confusion, DocLayout, default clustering, K=6 (rows: true kind, columns: clusters):");
+                Emit($"Confusion, DocLayout, default clustering, K={k} (rows: true kind, columns: clusters):");
                 Emit("");
-                var confusion = s.Run("$feat1 | Invoke-ImageCluster -K 6 | Measure-ImageCluster -Reference $labels -Confusion");
+                var confusion = s.Run($"$feat1 | Invoke-ImageCluster -K {k} | Measure-ImageCluster -Reference $labels -Confusion");
                 var cols = confusion[0].Properties.Select(p => p.Name).ToList();
                 Emit("| " + string.Join(" | ", cols) + " |");
                 Emit("|" + string.Concat(cols.Select(_ => "---|")));
@@ -219,7 +241,8 @@ namespace DocCluster.Bench
         }
 
         private static string Row(string name, string label, string k, List<(double Ari, double Nmi)> all, List<(double Ari, double Nmi)> sub) =>
-            string.Format(CultureInfo.InvariantCulture, "| {0} | {1} | {2} | {3:0.000} | {4:0.000} | {5:0.000} | {6:0.000} | {7:0.000} ({8:0.000}) |",
-                name, label, k, all.Average(x => x.Ari), all.Min(x => x.Ari), all.Max(x => x.Ari), all.Average(x => x.Nmi), sub.Average(x => x.Ari), sub.Min(x => x.Ari));
+            string.Format(CultureInfo.InvariantCulture, "| {0} | {1} | {2} | {3:0.000} | {4:0.000} | {5:0.000} | {6:0.000} | {7} |",
+                name, label, k, all.Average(x => x.Ari), all.Min(x => x.Ari), all.Max(x => x.Ari), all.Average(x => x.Nmi),
+                sub == null ? "" : string.Format(CultureInfo.InvariantCulture, "{0:0.000} ({1:0.000})", sub.Average(x => x.Ari), sub.Min(x => x.Ari)));
     }
 }
