@@ -8,8 +8,8 @@ using SkiaSharp;
 namespace DocCluster.Bench
 {
     /// <summary>
-    /// degrade: writes a copy of a labelled folder with every image changed in one way, and its labels.csv, so that
-    /// `quality --data` can measure how much the grouping depends on how the pages were captured:
+    /// degrade: writes a copy of a labelled folder (a labels.csv, or a folder per kind) with every image changed in one way,
+    /// and its labels.csv, so that `quality --data` can measure how much the grouping depends on how the pages were captured:
     /// grey (colour removed), scale:F (resolution × F, e.g. a 150-dpi scan instead of 300), jpeg:Q (re-encoded as JPEG quality Q),
     /// rot90 (every other page turned a quarter clockwise, as a sheet fed sideways into a scanner), rot180 (every other page
     /// upside down, as a sheet fed the wrong way round), rot270 (every other page turned a quarter anticlockwise, as a card
@@ -26,9 +26,23 @@ namespace DocCluster.Bench
         {
             if (o.To == null || o.How == null) { Console.Error.WriteLine("degrade needs --to DIR and --how " + Changes); return 2; }
             var how = o.How.Split(':');
-            var lines = File.ReadAllLines(o.Labels);
-            var header = lines[0];
-            var rows = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(new[] { ',' }, 2)).ToArray();
+            string header;
+            string[][] rows; // relative path, then the rest of its labels.csv row (the kind first)
+            if (Directory.Exists(o.Labels))
+            {
+                // a folder per kind
+                header = "file,class";
+                rows = Directory.GetDirectories(o.Labels).OrderBy(d => d, StringComparer.Ordinal)
+                    .SelectMany(d => Directory.GetFiles(d).Where(IsImage).OrderBy(f => f, StringComparer.Ordinal)
+                        .Select(f => new[] { Path.GetFileName(d) + "/" + Path.GetFileName(f), Path.GetFileName(d) }))
+                    .ToArray();
+            }
+            else
+            {
+                var lines = File.ReadAllLines(o.Labels);
+                header = lines[0];
+                rows = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(new[] { ',' }, 2)).ToArray();
+            }
             var outNames = new string[rows.Length];
             Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
@@ -48,6 +62,9 @@ namespace DocCluster.Bench
             Console.WriteLine($"{rows.Length} images written to {o.To} ({o.How}).");
             return 0;
         }
+
+        private static bool IsImage(string path) =>
+            new[] { ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".webp" }.Contains(Path.GetExtension(path).ToLowerInvariant());
 
         private static bool EveryOther(string how) => how.StartsWith("rot", StringComparison.Ordinal) || how == "pad";
 
