@@ -26,7 +26,7 @@ namespace DocCluster.Bench
             if (options.Mode == "quality") return Quality.Run(repo, options);
             if (options.Mode == "degrade") return Degrade.Run(options);
             Console.Error.WriteLine("usage: DocCluster.Bench speed|quality [--data DIR] [--labels CSV|DIR] [--subset KIND,KIND,...] [--model NAME] [--model-path FILE] [--throttle N] [--seeds N] [--out FILE]");
-            Console.Error.WriteLine("       DocCluster.Bench degrade [--data DIR] [--labels CSV] --to DIR --how " + Degrade.Changes);
+            Console.Error.WriteLine("       DocCluster.Bench degrade [--data DIR] [--labels CSV|DIR] --to DIR --how " + Degrade.Changes);
             return 2;
         }
 
@@ -146,9 +146,9 @@ namespace DocCluster.Bench
                 var subset = o.Subset ?? (DefaultSubset.All(kinds.Contains) && k > DefaultSubset.Length ? DefaultSubset : new string[0]);
                 var missing = subset.Where(x => !kinds.Contains(x)).ToArray();
                 if (missing.Length > 0) throw new ArgumentException("--subset names kinds the reference does not have: " + string.Join(", ", missing));
-                int k4 = subset.Length;
+                int kSubset = subset.Length;
                 // the subset's pages are those in a folder named after one of its kinds
-                var subsetFilter = k4 == 0 ? "$false" : string.Join(" -or ", subset.Select(x => $"$_.Path -like '*{Path.DirectorySeparatorChar}{x}{Path.DirectorySeparatorChar}*'"));
+                var subsetFilter = kSubset == 0 ? "$false" : string.Join(" -or ", subset.Select(x => $"$_.Path -like '*{Path.DirectorySeparatorChar}{x}{Path.DirectorySeparatorChar}*'"));
                 var extractors = new List<(string Name, string Args)>
                 {
                     ("Thumbnail (32x32 grey, baseline)", "-Model Thumbnail"),
@@ -161,9 +161,9 @@ namespace DocCluster.Bench
                     extractors.Add(("DocLayout+MobileNetV1", $"-Model DocLayout+MobileNetV1 -ModelPath {Options.Q(o.MobileNetPath)}"));
                 }
 
-                Emit($"Data: {o.Data} (labels {o.Labels}); seeds 1..{o.Seeds}; subset = {(k4 == 0 ? "none" : string.Join("/", subset))}.");
+                Emit($"Data: {o.Data} (labels {o.Labels}); seeds 1..{o.Seeds}; subset = {(kSubset == 0 ? "none" : string.Join("/", subset))}.");
                 Emit("");
-                Emit($"| features | clustering | K | ARI mean | ARI min | ARI max | NMI mean | {(k4 == 0 ? "subset (none)" : $"subset K={k4} ARI mean (min)")} |");
+                Emit($"| features | clustering | K | ARI mean | ARI min | ARI max | NMI mean | {(kSubset == 0 ? "subset (none)" : $"subset K={kSubset} ARI mean (min)")} |");
                 Emit("|---|---|---|---|---|---|---|---|");
                 int f = 0;
                 foreach (var (name, args) in extractors)
@@ -174,16 +174,16 @@ namespace DocCluster.Bench
                     foreach (var (label, cargs, seeded) in Configurations(name))
                     {
                         var all = Scores(s, $"$feat{f}", cargs + $" -K {k}", seeded ? o.Seeds : 1);
-                        var sub = k4 == 0 ? null : Scores(s, $"$sub{f}", cargs + $" -K {k4}", seeded ? o.Seeds : 1);
+                        var sub = kSubset == 0 ? null : Scores(s, $"$sub{f}", cargs + $" -K {kSubset}", seeded ? o.Seeds : 1);
                         Emit(Row(name, label, k.ToString(), all, sub));
                     }
                     foreach (var criterion in new[] { "StableRefinement", "Stability", "MergeGap", "Silhouette" })
                     {
                         var (ka, ari, nmi) = Auto(s, $"$feat{f}", $"-K Auto -AutoKCriterion {criterion}");
                         var label = criterion == "StableRefinement" ? "default, -K Auto (StableRefinement)" : $"Ward, -K Auto -AutoKCriterion {criterion}";
-                        if (k4 == 0) { Emit($"| {name} | {label} | chose {ka} (true {k}) | {ari:0.000} | | | {nmi:0.000} | |"); continue; }
+                        if (kSubset == 0) { Emit($"| {name} | {label} | chose {ka} (true {k}) | {ari:0.000} | | | {nmi:0.000} | |"); continue; }
                         var (ks, ari4, _) = Auto(s, $"$sub{f}", $"-K Auto -AutoKCriterion {criterion}");
-                        Emit($"| {name} | {label} | chose {ka} (true {k}); subset chose {ks} (true {k4}) | {ari:0.000} | | | {nmi:0.000} | {ari4:0.000} |");
+                        Emit($"| {name} | {label} | chose {ka} (true {k}); subset chose {ks} (true {kSubset}) | {ari:0.000} | | | {nmi:0.000} | {ari4:0.000} |");
                     }
                     var (kd, arid, nmid) = Auto(s, $"$feat{f}", "-Algorithm Density");
                     Emit($"| {name} | density (HDBSCAN), finds K | found {kd} | {arid:0.000} | | | {nmid:0.000} | |");
@@ -193,7 +193,7 @@ namespace DocCluster.Bench
                 {
                     s.Run($"$ref = @($files | Get-ImageFeature -Model MobileNetV1 -ModelPath {Options.Q(o.MobileNetPath)}); $refsub = @($ref | Where-Object {{ {subsetFilter} }})");
                     var all = Scores(s, "$ref", $"-K {k} -Metric Euclidean -NoStandardize", o.Seeds);
-                    var sub = k4 == 0 ? null : Scores(s, "$refsub", $"-K {k4} -Metric Euclidean -NoStandardize", o.Seeds);
+                    var sub = kSubset == 0 ? null : Scores(s, "$refsub", $"-K {kSubset} -Metric Euclidean -NoStandardize", o.Seeds);
                     Emit(Row("MobileNetV1 pooled, raw (classic recipe, reference)", "plain k-means (Euclidean, no scaling)", k.ToString(), all, sub));
                 }
                 Emit("");
