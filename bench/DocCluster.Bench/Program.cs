@@ -179,14 +179,15 @@ namespace DocCluster.Bench
                     }
                     foreach (var criterion in new[] { "StableRefinement", "Stability", "MergeGap", "Silhouette" })
                     {
-                        var (ka, ari, nmi) = Auto(s, $"$feat{f}", $"-K Auto -AutoKCriterion {criterion}");
+                        // purity: the share of pages in a cluster whose majority kind is theirs (what over-splitting keeps)
+                        var (ka, ari, nmi, purity) = Auto(s, $"$feat{f}", $"-K Auto -AutoKCriterion {criterion}");
                         var label = criterion == "StableRefinement" ? "default, -K Auto (StableRefinement)" : $"Ward, -K Auto -AutoKCriterion {criterion}";
-                        if (kSubset == 0) { Emit($"| {name} | {label} | chose {ka} (true {k}) | {ari:0.000} | | | {nmi:0.000} | |"); continue; }
-                        var (ks, ari4, _) = Auto(s, $"$sub{f}", $"-K Auto -AutoKCriterion {criterion}");
-                        Emit($"| {name} | {label} | chose {ka} (true {k}); subset chose {ks} (true {kSubset}) | {ari:0.000} | | | {nmi:0.000} | {ari4:0.000} |");
+                        if (kSubset == 0) { Emit($"| {name} | {label} | chose {ka} (true {k}), purity {purity:0.000} | {ari:0.000} | | | {nmi:0.000} | |"); continue; }
+                        var (ks, ari4, _, purity4) = Auto(s, $"$sub{f}", $"-K Auto -AutoKCriterion {criterion}");
+                        Emit($"| {name} | {label} | chose {ka} (true {k}), purity {purity:0.000}; subset chose {ks} (true {kSubset}), purity {purity4:0.000} | {ari:0.000} | | | {nmi:0.000} | {ari4:0.000} |");
                     }
-                    var (kd, arid, nmid) = Auto(s, $"$feat{f}", "-Algorithm Density");
-                    Emit($"| {name} | density (HDBSCAN), finds K | found {kd} | {arid:0.000} | | | {nmid:0.000} | |");
+                    var (kd, arid, nmid, purityd) = Auto(s, $"$feat{f}", "-Algorithm Density");
+                    Emit($"| {name} | density (HDBSCAN), finds K | found {kd}, purity {purityd:0.000} | {arid:0.000} | | | {nmid:0.000} | |");
                     f++;
                 }
                 if (mobileNet)
@@ -234,10 +235,10 @@ namespace DocCluster.Bench
             return list;
         }
 
-        private static (int K, double Ari, double Nmi) Auto(BenchSession s, string features, string args)
+        private static (int K, double Ari, double Nmi, double Purity) Auto(BenchSession s, string features, string args)
         {
-            var a = s.Run($"$a = @({features} | Invoke-ImageCluster {args} -Seed 1); ([System.Collections.Generic.HashSet[int]][int[]]$a.Cluster).Count; $m = $a | Measure-ImageCluster -Reference $labels; $m.Ari; $m.Nmi", allowErrors: false);
-            return ((int)a[0].BaseObject, (double)a[1].BaseObject, (double)a[2].BaseObject);
+            var a = s.Run($"$a = @({features} | Invoke-ImageCluster {args} -Seed 1); ([System.Collections.Generic.HashSet[int]][int[]]$a.Cluster).Count; $m = $a | Measure-ImageCluster -Reference $labels; $m.Ari; $m.Nmi; $m.Purity", allowErrors: false);
+            return ((int)a[0].BaseObject, (double)a[1].BaseObject, (double)a[2].BaseObject, (double)a[3].BaseObject);
         }
 
         private static string Row(string name, string label, string k, List<(double Ari, double Nmi)> all, List<(double Ari, double Nmi)> sub) =>
