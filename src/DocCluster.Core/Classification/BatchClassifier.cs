@@ -192,10 +192,9 @@ namespace DocCluster.Classification
                 // typicality of the page for its batch kind, as the prototype classifier measures it (distance / calibrated spread)
                 double distance = Math.Sqrt(ImageClassifier.SquaredDistance(xc[u], classifier.Prototypes[best]));
                 double ratio = distance / classifier.Spread[best];
-                double excess = Math.Max(0, ratio - classifier.TypicalRatio) / (classifier.TailWidth > 0 ? classifier.TailWidth : 1e-9);
-                double typicality = opt.BatchTypicality ? Math.Exp(-0.5 * excess * excess) : 1;
+                double typicality = opt.BatchTypicality ? classifier.Typicality(ratio) : 1;
                 // without a prior share · reach = f_best, the walk's absorption probability by the kind
-                double levelFit = level == null ? 1 : KindLevel.Fit(level[u], opt.KindLevelLimit, opt.KindLevelWidth);
+                double levelFit = level == null ? 1 : ImageClassifier.GaussianTail(level[u], opt.KindLevelLimit, opt.KindLevelWidth);
                 double conf = Math.Max(0, Math.Min(1, share * reach * typicality * levelFit));
                 bool unknown = conf < minConfidence;
                 r.Kind = unknown ? ClassificationResult.UnknownKind : classifier.Kinds[best];

@@ -229,6 +229,18 @@ namespace DocCluster.Classification
         // ------------------------------------------------------------------ predict
 
         /// <summary>Maps a raw feature vector into the classifier's space.</summary>
+        /// <summary>How typical a page at <paramref name="ratio"/> (distance to the kind's prototype over its spread) is: 1 up to
+        /// <see cref="TypicalRatio"/>, then a Gaussian tail of width <see cref="TailWidth"/>.</summary>
+        internal double Typicality(double ratio) => GaussianTail(ratio, TypicalRatio, TailWidth);
+
+        /// <summary>1 up to <paramref name="limit"/>, then exp(−½ ((value − limit) / width)²): the factor typicality and the kind-level
+        /// fit put on a confidence.</summary>
+        internal static double GaussianTail(double value, double limit, double width)
+        {
+            double excess = Math.Max(0, value - limit) / (width > 0 ? width : 1e-9);
+            return Math.Exp(-0.5 * excess * excess);
+        }
+
         public double[] Transform(float[] vector) => FeatureSpace.Project(vector, Mean, Scale, Weights, ClipZ, normalize: true);
 
         /// <summary>Throws ArgumentException when the feature cannot be classified by this model (other extractor, length, NaN).</summary>
@@ -273,8 +285,7 @@ namespace DocCluster.Classification
             for (int k = 1; k < K; k++) if (prob[k] > prob[best]) best = k;
             for (int k = 0; k < K; k++) if (k != best && (second < 0 || prob[k] > prob[second])) second = k;
             double ratio = dist[best] / Spread[best];
-            double excess = Math.Max(0, ratio - TypicalRatio) / (TailWidth > 0 ? TailWidth : 1e-9);
-            double typicality = Math.Exp(-0.5 * excess * excess);
+            double typicality = Typicality(ratio);
             double confidence = Math.Max(0, Math.Min(1, prob[best] * typicality));
             bool unknown = confidence < minConfidence;
             return new ClassificationResult

@@ -89,12 +89,5 @@ namespace DocCluster.Classification
             for (int u = 0; u < result.Ratio.Length; u++) result.Ratio[u] = reachHeight[u] / level;
             return result;
         }
-
-        /// <summary>1 up to <paramref name="limit"/>, then a Gaussian tail of width <paramref name="width"/> (like Typicality).</summary>
-        public static double Fit(double ratio, double limit, double width)
-        {
-            double excess = Math.Max(0, ratio - limit) / (width > 0 ? width : 1e-9);
-            return Math.Exp(-0.5 * excess * excess);
-        }
     }
 }
