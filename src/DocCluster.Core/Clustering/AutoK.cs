@@ -66,21 +66,13 @@ namespace DocCluster.Clustering
     /// are clustered independently, every point is given the nearest centroid of each fit, and the two labelings are compared
     /// with the adjusted Rand index; the mean over the pairs is the score. The same pairs serve every K (common random
     /// numbers: the scores of two K differ by K, not by the draw), so with Ward one tree per subsample is cut at every K.
-    /// Above <see cref="MaxSample"/> points the scores are computed on a deterministic sample of that size, as the other
-    /// criteria do.</summary>
+    /// Above <see cref="SilhouetteScorer.MaxSample"/> points the scores are computed on a deterministic sample of that size, as
+    /// the other criteria do.</summary>
     internal static class StabilityScorer
     {
-        public const int MaxSample = 3000;
-
         public static double[] Scores(double[][] x, int minK, int maxK, ClusterOptions o, CancellationToken ct)
         {
-            if (x.Length > MaxSample)
-            {
-                var si = Rng.Derive(o.Seed, 9999).Sample(x.Length, MaxSample);
-                var sx = new double[si.Length][];
-                for (int i = 0; i < si.Length; i++) sx[i] = x[si[i]];
-                x = sx;
-            }
+            x = VMath.AtMost(x, SilhouetteScorer.MaxSample, o.Seed, 9999);
             // a K needs more points than clusters in a subsample; a set too small to leave points out scores only the K it can
             int n = x.Length, m = Math.Max(2, (int)Math.Round(0.8 * n));
             var res = new double[maxK + 1];
@@ -116,8 +108,7 @@ namespace DocCluster.Clustering
             public Subsample(double[][] x, int[] idx, ClusterOptions o, ulong seed, CancellationToken ct)
             {
                 _x = x; _o = o; _seed = seed;
-                _sub = new double[idx.Length][];
-                for (int i = 0; i < idx.Length; i++) _sub[i] = x[idx[i]];
+                _sub = VMath.Rows(x, idx);
                 if (o.Algorithm == ClusterAlgorithm.Agglomerative) _tree = AgglomerativeAlgorithm.Build(_sub, o.Linkage, ct);
             }
 
@@ -126,25 +117,8 @@ namespace DocCluster.Clustering
                 double[][] centroids = _tree != null
                     ? VMath.Means(_sub, _tree.CutK(k), k, _sub[0].Length, out _)
                     : KMeansAlgorithm.Fit(_sub, k, Math.Min(3, Math.Max(1, _o.Restarts ?? 3)), _o.MaxIterations, (int)((_seed + (ulong)k) & 0x7FFFFFFF), ct).Centroids;
-                return Nearest(_x, centroids, ct);
+                return VMath.NearestCentroids(_x, centroids, ct);
             }
-        }
-
-        private static int[] Nearest(double[][] x, double[][] centroids, CancellationToken ct)
-        {
-            var res = new int[x.Length];
-            VMath.For(x.Length, ct, i =>
-            {
-                double best = double.PositiveInfinity; int bj = 0;
-                for (int j = 0; j < centroids.Length; j++)
-                {
-                    if (centroids[j] == null) continue;
-                    double dd = VMath.SquaredDistance(x[i], centroids[j]);
-                    if (dd < best) { best = dd; bj = j; }
-                }
-                res[i] = bj;
-            });
-            return res;
         }
     }
 }
@@ -176,7 +150,7 @@ namespace DocCluster.Clustering
                 var ia = new int[h]; var ib = new int[m - h];
                 Array.Copy(idx, 0, ia, 0, h); Array.Copy(idx, h, ib, 0, m - h);
                 Array.Sort(ia); Array.Sort(ib);
-                var xa = Pick(x, ia); var xb = Pick(x, ib);
+                var xa = VMath.Rows(x, ia); var xb = VMath.Rows(x, ib);
                 Dendrogram ta = null, tb = null;
                 if (o.Algorithm == ClusterAlgorithm.Agglomerative)
                 {
@@ -200,31 +174,13 @@ namespace DocCluster.Clustering
             return res;
         }
 
-        private static double[][] Pick(double[][] x, int[] idx)
-        {
-            var r = new double[idx.Length][];
-            for (int i = 0; i < idx.Length; i++) r[i] = x[idx[i]];
-            return r;
-        }
-
         private static int[] Labels(double[][] x, Dendrogram tree, int k, ClusterOptions o, int seed, CancellationToken ct) =>
             tree != null ? tree.CutK(k) : KMeansAlgorithm.Fit(x, k, Math.Min(3, Math.Max(1, o.Restarts ?? 3)), o.MaxIterations, seed, ct).Labels;
 
         /// <summary>min over test clusters (≥ 2 members) of the fraction of co-member pairs that the training centroids keep together.</summary>
         private static double Strength(double[][] test, int[] testLabels, double[][] trainCentroids, int k)
         {
-            var pred = new int[test.Length];
-            for (int i = 0; i < test.Length; i++)
-            {
-                double best = double.PositiveInfinity; int bj = 0;
-                for (int j = 0; j < k; j++)
-                {
-                    if (trainCentroids[j] == null) continue;
-                    double dd = VMath.SquaredDistance(test[i], trainCentroids[j]);
-                    if (dd < best) { best = dd; bj = j; }
-                }
-                pred[i] = bj;
-            }
+            var pred = VMath.NearestCentroids(test, trainCentroids, CancellationToken.None);
             var table = new long[k, k];
             var size = new long[k];
             for (int i = 0; i < test.Length; i++) { table[testLabels[i], pred[i]]++; size[testLabels[i]]++; }

@@ -263,12 +263,7 @@ namespace DocCluster.Clustering
             double[] gap = null;
             if (crit == AutoKCriterion.MergeGap || refine)
             {
-                var sx = x;
-                if (x.Length > SilhouetteScorer.MaxSample)
-                {
-                    var si = Rng.Derive(o.Seed, 8888).Sample(x.Length, SilhouetteScorer.MaxSample);
-                    sx = si.Select(i => x[i]).ToArray();
-                }
+                var sx = VMath.AtMost(x, SilhouetteScorer.MaxSample, o.Seed, 8888);
                 var t = AgglomerativeAlgorithm.Build(sx, ClusterLinkage.Ward, ct);
                 int m = sx.Length;
                 gap = new double[maxK + 1];

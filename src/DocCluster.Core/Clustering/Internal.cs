@@ -132,6 +132,37 @@ namespace DocCluster.Clustering
             return (long)n * i - (long)i * (i + 1) / 2 + (j - i - 1);
         }
 
+        /// <summary>The rows of <paramref name="x"/> at <paramref name="idx"/>, in that order (shared, not copied).</summary>
+        public static double[][] Rows(double[][] x, int[] idx)
+        {
+            var r = new double[idx.Length][];
+            for (int i = 0; i < idx.Length; i++) r[i] = x[idx[i]];
+            return r;
+        }
+
+        /// <summary>All of <paramref name="x"/> up to <paramref name="max"/> rows, else a deterministic random sample of that many
+        /// (drawn from <paramref name="seed"/>'s <paramref name="stream"/>), in index order.</summary>
+        public static double[][] AtMost(double[][] x, int max, int seed, int stream) =>
+            x.Length <= max ? x : Rows(x, Rng.Derive(seed, stream).Sample(x.Length, max));
+
+        /// <summary>Per row, the index of the nearest centroid (squared Euclidean; the first on ties; null centroids skipped).</summary>
+        public static int[] NearestCentroids(double[][] x, double[][] centroids, CancellationToken ct)
+        {
+            var res = new int[x.Length];
+            For(x.Length, ct, i =>
+            {
+                double best = double.PositiveInfinity; int bj = 0;
+                for (int j = 0; j < centroids.Length; j++)
+                {
+                    if (centroids[j] == null) continue;
+                    double dd = SquaredDistance(x[i], centroids[j]);
+                    if (dd < best) { best = dd; bj = j; }
+                }
+                res[i] = bj;
+            });
+            return res;
+        }
+
         public static double[][] Means(double[][] x, int[] labels, int k, int d, out int[] counts)
         {
             var c = new double[k][];
