@@ -14,17 +14,21 @@ namespace DocCluster.Bench.Classification
     internal static class Evaluate
     {
         private static readonly double[] Thresholds = { 0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7 };
-        private static readonly double[] BatchThresholds = { 0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4 };
+        private static double[] BatchThresholds = new[] { 0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, ClassifierOptions.DefaultBatchMinConfidence }.Distinct().OrderBy(t => t).ToArray();
         private static double BatchThreshold = ClassifierOptions.DefaultBatchMinConfidence;
         /// <summary>The defaults of format-2 (nearest-prototype) classifiers, for the "before" rows.</summary>
         private const double OldMinConfidence = 0.4, OldBatchMinConfidence = 0.1;
         /// <summary>The batch default of format-3 classifiers without the kind-level check, for their "before" rows.</summary>
         private const double OldKindLevelMinConfidence = 0.2;
+        /// <summary>The batch threshold before the batch typicality width and the vote's agreement.</summary>
+        private const double OldTreeMinConfidence = 0.15;
 
         public static int Run(string docsDev, string mobilenet, string cacheDir, string[] args)
         {
             int seeds = 20, perKind = 5;
             var opt = new ClassifierOptions();
+            foreach (var a in args.Where(a => a.StartsWith("thresholds:")))
+                BatchThresholds = a.Substring(11).Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
             foreach (var a in args)
             {
                 var kv = a.Split('=');
@@ -51,6 +55,8 @@ namespace DocCluster.Bench.Classification
                     case "klimit": opt.KindLevelLimit = v; break;
                     case "kwidth": opt.KindLevelWidth = v; break;
                     case "tvote": opt.TreeVoteWeight = v; break;
+                    case "tagree": opt.TreeVoteAgreement = v != 0; break;
+                    case "btail": opt.BatchTailWidth = v; break;
                 }
             }
             var layout = Extract.Load(docsDev, "DocLayout", null, cacheDir);
@@ -132,8 +138,10 @@ namespace DocCluster.Bench.Classification
             Console.WriteLine();
             Console.WriteLine("| features | classifier | accuracy (forced best kind) | accuracy at default MinConfidence (Unknown = wrong) | known pages called Unknown |");
             Console.WriteLine("|---|---|---|---|---|");
-            var proto = opt.Clone(); proto.LogisticRegression = false; proto.MutualNeighbors = false; proto.Neighbors = 10; proto.KindLevelCheck = false; proto.TreeVoteWeight = 0;
-            var union = opt.Clone(); union.MutualNeighbors = false; union.Neighbors = 10; union.KindLevelCheck = false; union.TreeVoteWeight = 0;
+            // the "before" rows classify as files saved by those versions do: the streaming typicality tail and the unweighted tree vote
+            var previous = opt.Clone(); previous.BatchTailWidth = 0; previous.TreeVoteAgreement = false;
+            var proto = previous.Clone(); proto.LogisticRegression = false; proto.MutualNeighbors = false; proto.Neighbors = 10; proto.KindLevelCheck = false; proto.TreeVoteWeight = 0;
+            var union = previous.Clone(); union.MutualNeighbors = false; union.Neighbors = 10; union.KindLevelCheck = false; union.TreeVoteWeight = 0;
             FewShot("DocLayout", "prototype (format 2, before), t=0.4", layout, seeds, perKind, proto, Prototype, OldMinConfidence);
             FewShot("DocLayout", "logistic regression + typicality (ImageClassifier, -Streaming, default)", layout, seeds, perKind, opt);
             foreach (var lambda in new[] { 1e-4, 1e-2 })
@@ -148,11 +156,12 @@ namespace DocCluster.Bench.Classification
             FewShot("MobileNetV1", "logistic regression + typicality (ImageClassifier)", mnet, seeds, perKind, opt);
             FewShot("DocLayout", "batch: kNN graph + absorbing walk × typicality (format 2, before), t=0.1", layout, seeds, perKind, proto, Batch, OldBatchMinConfidence);
             FewShot("DocLayout", $"batch: union kNN graph (k = 10), walk with logistic-regression prior (β = 0.2) × reach × typicality (format 3, before), t={OldKindLevelMinConfidence}", layout, seeds, perKind, union, Batch, OldKindLevelMinConfidence);
-            var noLevel = opt.Clone(); noLevel.KindLevelCheck = false; noLevel.TreeVoteWeight = 0;
+            var noLevel = previous.Clone(); noLevel.KindLevelCheck = false; noLevel.TreeVoteWeight = 0;
             FewShot("DocLayout", $"batch: mutual kNN graph (k = 20), walk with logistic-regression prior (β = 0.2) × reach × typicality (format 3, before), t={OldKindLevelMinConfidence}", layout, seeds, perKind, noLevel, Batch, OldKindLevelMinConfidence);
-            var noVote = opt.Clone(); noVote.TreeVoteWeight = 0;
-            FewShot("DocLayout", "batch: the same × kind-level fit in a Ward tree, without the tree's vote (before)", layout, seeds, perKind, noVote, Batch, BatchThreshold);
-            FewShot("DocLayout", "batch: the same, the tree's vote in the walk's prior (γ = 0.5) (BatchClassifier, default)", layout, seeds, perKind, opt, Batch, BatchThreshold);
+            var noVote = previous.Clone(); noVote.TreeVoteWeight = 0;
+            FewShot("DocLayout", $"batch: the same × kind-level fit in a Ward tree, without the tree's vote (before), t={OldTreeMinConfidence}", layout, seeds, perKind, noVote, Batch, OldTreeMinConfidence);
+            FewShot("DocLayout", $"batch: the same, the tree's vote in the walk's prior (γ = 0.5) (before), t={OldTreeMinConfidence}", layout, seeds, perKind, previous, Batch, OldTreeMinConfidence);
+            FewShot("DocLayout", "batch: the same, the vote weighted by agreement, typicality tail 0.3 (BatchClassifier, default)", layout, seeds, perKind, opt, Batch, BatchThreshold);
             foreach (var gamma in new[] { 0.25, 1.0 })
             {
                 var o = opt.Clone(); o.TreeVoteWeight = gamma;
@@ -183,7 +192,8 @@ namespace DocCluster.Bench.Classification
             HeldBack("DocLayout", "batch classifier with logistic-regression prior, union kNN graph k = 10 (format 3, before)", layout, seeds, perKind, union, Batch, BatchThresholds);
             HeldBack("DocLayout", "batch classifier with logistic-regression prior, mutual kNN graph k = 20, without the kind-level check (before)", layout, seeds, perKind, noLevel, Batch, BatchThresholds);
             HeldBack("DocLayout", "batch classifier with logistic-regression prior, mutual kNN graph k = 20, kind-level check, without the tree's vote (before)", layout, seeds, perKind, noVote, Batch, BatchThresholds);
-            HeldBack("DocLayout", "batch classifier with logistic-regression prior, mutual kNN graph k = 20, kind-level check, tree's vote γ = 0.5, default", layout, seeds, perKind, opt, Batch, BatchThresholds);
+            HeldBack("DocLayout", "batch classifier with logistic-regression prior, mutual kNN graph k = 20, kind-level check, tree's vote γ = 0.5 (before)", layout, seeds, perKind, previous, Batch, BatchThresholds);
+            HeldBack("DocLayout", "batch classifier, the tree's vote weighted by agreement, batch typicality tail 0.3, default", layout, seeds, perKind, opt, Batch, BatchThresholds);
             foreach (var surv in new[] { 0.95, 0.97 })
             {
                 var o = opt.Clone(); o.Survival = surv;

@@ -134,7 +134,10 @@ namespace DocCluster.Core.Tests
             Assert.Throws<ArgumentOutOfRangeException>(() => ImageClassifier.Train(ex, new ClassifierOptions { TreeVoteWeight = 1.5 }));
             Assert.Throws<ArgumentOutOfRangeException>(() => ImageClassifier.Train(ex, new ClassifierOptions { TreeVoteWeight = double.NaN }));
             Assert.Throws<ArgumentOutOfRangeException>(() => ImageClassifier.Train(ex, new ClassifierOptions { KindLevelWidth = 0 }));
+            Assert.Throws<ArgumentOutOfRangeException>(() => ImageClassifier.Train(ex, new ClassifierOptions { BatchTailWidth = -0.1 }));
+            Assert.Throws<ArgumentOutOfRangeException>(() => ImageClassifier.Train(ex, new ClassifierOptions { BatchTailWidth = double.NaN }));
             ImageClassifier.Train(ex, new ClassifierOptions { KindLevelCheck = false, KindLevelWidth = 0, TreeVoteWeight = 1 });
+            ImageClassifier.Train(ex, new ClassifierOptions { BatchTailWidth = 0 });
         }
 
         [Fact]
@@ -145,7 +148,7 @@ namespace DocCluster.Core.Tests
             ModelFile.Save(ImageClassifier.Train(examples, new ClassifierOptions()), path);
             var text = File.ReadAllText(path);
             Assert.Matches("\"KindLevelCheck\"\\s*:\\s*true", text);
-            foreach (var member in new[] { "KindLevelCheck", "KindLevelLimit", "KindLevelWidth", "TreeVoteWeight" })
+            foreach (var member in new[] { "KindLevelCheck", "KindLevelLimit", "KindLevelWidth", "TreeVoteWeight", "TreeVoteAgreement", "BatchTailWidth" })
                 text = Regex.Replace(text, "\"" + member + "\"\\s*:\\s*[^,}]+,?", "");
             Assert.DoesNotContain("KindLevel", text);
             Assert.DoesNotContain("TreeVote", text);
@@ -155,7 +158,7 @@ namespace DocCluster.Core.Tests
             Assert.False(back.Options.KindLevelCheck);
             Assert.Equal(0, back.Options.TreeVoteWeight);
 
-            var before = ImageClassifier.Train(examples, new ClassifierOptions { KindLevelCheck = false, TreeVoteWeight = 0 });
+            var before = ImageClassifier.Train(examples, new ClassifierOptions { KindLevelCheck = false, TreeVoteWeight = 0, BatchTailWidth = 0 });
             var pages = Enumerable.Range(0, 4).SelectMany(c => Enumerable.Range(30, 6).Select(i => Page(c, i))).ToList();
             var expected = BatchClassifier.Classify(before, pages, 0);
             var actual = BatchClassifier.Classify(back, pages, 0);
@@ -165,6 +168,71 @@ namespace DocCluster.Core.Tests
                 Assert.Equal(expected[i].Confidence, actual[i].Confidence, 12);
                 Assert.Null(actual[i].KindLevelRatio);
             }
+        }
+
+        [Fact]
+        public void A_classifier_file_saved_before_the_votes_agreement_and_the_batch_tail_existed_classifies_as_it_did()
+        {
+            var examples = SyntheticKindPages.Examples(3, D);
+            var path = Path.Combine(dir, "now.json");
+            ModelFile.Save(ImageClassifier.Train(examples, new ClassifierOptions()), path);
+            var text = File.ReadAllText(path);
+            foreach (var member in new[] { "TreeVoteAgreement", "BatchTailWidth" })
+            {
+                Assert.Contains("\"" + member + "\"", text);
+                text = Regex.Replace(text, "\"" + member + "\"\\s*:\\s*[^,}]+,?", "");
+            }
+            var old = Path.Combine(dir, "before.json");
+            File.WriteAllText(old, text);
+            var back = ModelFile.Load<ImageClassifier>(old);
+            Assert.False(back.Options.TreeVoteAgreement);
+            Assert.Equal(0, back.Options.BatchTailWidth);
+            Assert.True(back.Options.KindLevelCheck);
+
+            // pages far enough out that the tail width matters: the old file scores them with the streaming tail (TailWidth)
+            var before = ImageClassifier.Train(examples, new ClassifierOptions { TreeVoteAgreement = false, BatchTailWidth = back.Options.TailWidth });
+            var pages = Enumerable.Range(0, 4).SelectMany(c => Enumerable.Range(30, 6).Select(i => Page(c, i))).ToList();
+            var expected = BatchClassifier.Classify(before, pages, 0);
+            var actual = BatchClassifier.Classify(back, pages, 0);
+            for (int i = 0; i < pages.Count; i++)
+            {
+                Assert.Equal(expected[i].Kind, actual[i].Kind);
+                Assert.Equal(expected[i].Confidence, actual[i].Confidence, 12);
+            }
+        }
+
+        [Fact]
+        public void Batch_typicality_uses_the_batch_tail_width()
+        {
+            var examples = SyntheticKindPages.Examples(3, D);
+            var pages = Enumerable.Range(0, 4).SelectMany(c => Enumerable.Range(30, 6).Select(i => Page(c, i))).ToList();
+            foreach (var width in new[] { 0.15, 0.3, 1.0 })
+            {
+                var clf = ImageClassifier.Train(examples, new ClassifierOptions { BatchTailWidth = width });
+                var res = BatchClassifier.Classify(clf, pages, 0);
+                foreach (var r in res)
+                    Assert.Equal(ImageClassifier.GaussianTail(r.Score, clf.TypicalRatio, width), r.Typicality, 12);
+            }
+            var defaults = ImageClassifier.Train(examples, new ClassifierOptions());
+            Assert.Equal(ClassifierOptions.DefaultBatchTailWidth, defaults.Options.BatchTailWidth);
+            Assert.Contains(BatchClassifier.Classify(defaults, pages, 0), r => r.Score > defaults.TypicalRatio); // the tail is exercised
+        }
+
+        [Fact]
+        public void The_trees_vote_is_weighted_by_the_support_of_the_walk_and_the_posterior_and_abstains_without_it()
+        {
+            // the vote names kinds 0 and 1 equally; the walk (reach 0.5) and the posterior both lean to kind 1
+            var vote = new[] { 0.5, 0.5, 0 };
+            var supported = BatchClassifier.SupportedVote(vote, new[] { 0.1, 0.3, 0.1 }, new[] { 0.2, 0.6, 0.2 });
+            // support: kind 0 (0.2 + 0.2) / 2 = 0.2, kind 1 (0.6 + 0.6) / 2 = 0.6 → weights 0.1 and 0.3, renormalised
+            Assert.Equal(0.25, supported[0], 12);
+            Assert.Equal(0.75, supported[1], 12);
+            Assert.Equal(0, supported[2], 12);
+            // a vote for a kind the walk never reaches and the regression all but rules out abstains (null)
+            Assert.Null(BatchClassifier.SupportedVote(new[] { 0.0, 0, 1 }, new[] { 0.5, 0.3, 0 }, new[] { 0.6, 0.35, 0.05 }));
+            // a walk that reaches nothing leaves the posterior as the only support
+            var noWalk = BatchClassifier.SupportedVote(new[] { 0.0, 1, 0 }, new double[3], new[] { 0.1, 0.8, 0.1 });
+            Assert.Equal(1.0, noWalk[1], 12);
         }
 
         private static DocCluster.Features.ImageFeature Page(int c, int i) => SyntheticKindPages.Bump(c, i, D);

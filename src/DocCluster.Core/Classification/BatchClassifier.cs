@@ -28,9 +28,11 @@ namespace DocCluster.Classification
     /// f = α((1−β)(P_uu f + P_ul Y) + β q) — the graph smooths the posterior, the posterior guides the walk where no example is near;
     /// otherwise f = g. With <see cref="ClassifierOptions.TreeVoteWeight"/> γ &gt; 0, q = (1−γ)·posterior + γ·(the kinds' shares among
     /// the first labelled examples the page meets in a Ward tree of the same pages, <see cref="KindLevel"/>): a second, hierarchical
-    /// opinion on the kind, which errs on other pages than the regression does.
+    /// opinion on the kind, which errs on other pages than the regression does. With <see cref="ClassifierOptions.TreeVoteAgreement"/>
+    /// the vote for a kind is weighted by the support the walk and the posterior give it (<see cref="SupportedVote"/>).
     /// KindProbability = f_best / Σ f_k; Confidence = KindProbability · reach · Typicality (0..1), Typicality as in
-    /// <see cref="ImageClassifier"/> (distance to the kind's prototype over its calibrated spread; 1 when
+    /// <see cref="ImageClassifier"/> (distance to the kind's prototype over its calibrated spread, with the wider tail
+    /// <see cref="ClassifierOptions.BatchTailWidth"/>; 1 when
     /// <see cref="ClassifierOptions.BatchTypicality"/> is off), times the kind-level fit when <see cref="ClassifierOptions.KindLevelCheck"/>
     /// is on (<see cref="KindLevel"/>: a page whose group meets the labelled examples in a Ward tree only above the level that holds a
     /// kind together is a candidate for a kind nobody labelled). Without the prior this is f_best · Typicality, as in format 2.
@@ -171,13 +173,16 @@ namespace DocCluster.Classification
                 {
                     prior[u] = classifier.Posterior(xc[u]);
                     if (tree == null || treeVote == 0) continue;
-                    for (int c = 0; c < K; c++) prior[u][c] = (1 - treeVote) * prior[u][c] + treeVote * tree.Vote[u][c];
+                    var vote = opt.TreeVoteAgreement ? SupportedVote(tree.Vote[u], reachWalk[u], prior[u]) : tree.Vote[u];
+                    if (vote == null) continue;
+                    for (int c = 0; c < K; c++) prior[u][c] = (1 - treeVote) * prior[u][c] + treeVote * vote[c];
                 }
                 f = Walk(graph, classifier.ExampleLabels, K, opt.Survival, cancelled, prior, Math.Min(1, opt.PriorWeight));
                 if (f == null) return null;
             }
 
             var results = new ClassificationResult[nb];
+            double tailWidth = opt.BatchTailWidth > 0 ? opt.BatchTailWidth : classifier.TailWidth;
             for (int u = 0; u < nb; u++)
             {
                 var feature = pages[u];
@@ -192,7 +197,7 @@ namespace DocCluster.Classification
                 // typicality of the page for its batch kind, as the prototype classifier measures it (distance / calibrated spread)
                 double distance = Math.Sqrt(ImageClassifier.SquaredDistance(xc[u], classifier.Prototypes[best]));
                 double ratio = distance / classifier.Spread[best];
-                double typicality = opt.BatchTypicality ? classifier.Typicality(ratio) : 1;
+                double typicality = opt.BatchTypicality ? ImageClassifier.GaussianTail(ratio, classifier.TypicalRatio, tailWidth) : 1;
                 // without a prior share · reach = f_best, the walk's absorption probability by the kind
                 double levelFit = level == null ? 1 : ImageClassifier.GaussianTail(level[u], opt.KindLevelLimit, opt.KindLevelWidth);
                 double conf = Math.Max(0, Math.Min(1, share * reach * typicality * levelFit));
@@ -211,6 +216,27 @@ namespace DocCluster.Classification
                 results[u] = r;
             }
             return results;
+        }
+
+        /// <summary>Below this support (see <see cref="SupportedVote"/>) the tree's vote abstains.</summary>
+        public const double TreeVoteMinSupport = 0.05;
+
+        /// <summary>The tree's vote weighted kind by kind by the mean of the walk's share and the posterior, renormalised; null (the vote
+        /// abstains) when the kinds it names have less than <see cref="TreeVoteMinSupport"/> of that support.</summary>
+        internal static double[] SupportedVote(double[] vote, double[] walk, double[] posterior)
+        {
+            int K = vote.Length;
+            double reach = walk.Sum(), total = 0;
+            var weighted = new double[K];
+            for (int c = 0; c < K; c++)
+            {
+                double support = ((reach > 0 ? walk[c] / reach : 0) + posterior[c]) / 2;
+                weighted[c] = vote[c] * support;
+                total += weighted[c];
+            }
+            if (total < TreeVoteMinSupport) return null;
+            for (int c = 0; c < K; c++) weighted[c] /= total;
+            return weighted;
         }
 
         private static List<float[]> ContextOutside(float[][] context, IReadOnlyList<ImageFeature> pages)

@@ -11,7 +11,7 @@ namespace DocCluster.Classification
 
         /// <summary>The -MinConfidence for batch classification (<see cref="BatchClassifier"/>) the benchmark chose (bench/classification/RESULTS.md),
         /// by the same rule as <see cref="DefaultMinConfidence"/>.</summary>
-        public const double DefaultBatchMinConfidence = 0.15;
+        public const double DefaultBatchMinConfidence = 0.29;
 
         /// <summary>Score kinds with multinomial logistic regression fitted on the labelled examples (default true); false = nearest
         /// prototype (softmax over spread-scaled distances, the scheme of format version 2).</summary>
@@ -83,9 +83,22 @@ namespace DocCluster.Classification
         /// best of its neighbours on the benchmark (bench/classification/RESULTS.md); 0 in classifiers saved before this option existed.</summary>
         public double TreeVoteWeight { get; set; } = 0.5;
 
+        /// <summary><see cref="BatchClassifier"/>: the tree's vote for a kind counts in proportion to the support the kind has from the
+        /// graph walk and the logistic-regression posterior (their mean share), and the vote abstains where the kinds it names have
+        /// almost none (below <see cref="BatchClassifier.TreeVoteMinSupport"/>): one atypical labelled example otherwise carries a whole
+        /// group of pages that neither the walk nor the regression puts near its kind. False in classifiers saved before this option existed.</summary>
+        public bool TreeVoteAgreement { get; set; } = true;
+
+        /// <summary><see cref="BatchClassifier"/>: width of the typicality tail beyond <see cref="TypicalRatio"/> in batch mode, where the
+        /// walk's reach and the kind-level check also flag a kind nobody labelled (<see cref="TailWidth"/> serves single pages, where
+        /// typicality is the only such signal). 0 = <see cref="TailWidth"/>, as in classifiers saved before this option existed.</summary>
+        public double BatchTailWidth { get; set; } = DefaultBatchTailWidth;
+
+        public const double DefaultBatchTailWidth = 0.3;
+
         // Members missing from files written before they existed: such files must keep the union graph they were tuned with,
         // get the batch cap (it changes nothing up to 1000 pages), and score without the kind-level check and the tree's vote they were
-        // not tuned with.
+        // not tuned with (nor the tree vote's agreement weighting and the batch typicality width).
         [OnDeserializing]
         private void BeforeReading(StreamingContext context)
         {
@@ -95,6 +108,8 @@ namespace DocCluster.Classification
             KindLevelLimit = DefaultKindLevelLimit;
             KindLevelWidth = DefaultKindLevelWidth;
             TreeVoteWeight = 0;
+            TreeVoteAgreement = false;
+            BatchTailWidth = 0;
         }
 
         /// <summary><see cref="BatchClassifier"/>: probability that the random walk goes on at each step rather than being absorbed

@@ -101,6 +101,8 @@ namespace DocCluster.Classification
             if (!(options.TreeVoteWeight >= 0 && options.TreeVoteWeight <= 1)) throw new ArgumentOutOfRangeException(nameof(options), "TreeVoteWeight must be in [0, 1].");
             if (options.KindLevelCheck && !(options.KindLevelLimit > 0 && options.KindLevelWidth > 0))
                 throw new ArgumentOutOfRangeException(nameof(options), "KindLevelLimit and KindLevelWidth must be positive.");
+            if (!(options.BatchTailWidth >= 0) || double.IsInfinity(options.BatchTailWidth))
+                throw new ArgumentOutOfRangeException(nameof(options), "BatchTailWidth must be 0 (the streaming TailWidth) or a positive number.");
             if (options.MaxContextPages < 0) throw new ArgumentOutOfRangeException(nameof(options), "MaxContextPages must not be negative.");
             for (int i = 0; i < examples.Count; i++)
             {
