@@ -144,61 +144,56 @@ namespace DocCluster.Core.Tests
         public void A_classifier_file_saved_before_the_check_existed_loads_and_classifies_without_it_or_the_trees_vote()
         {
             var examples = SyntheticKindPages.Examples(3, D);
-            var path = Path.Combine(dir, "now.json");
-            ModelFile.Save(ImageClassifier.Train(examples, new ClassifierOptions()), path);
-            var text = File.ReadAllText(path);
-            Assert.Matches("\"KindLevelCheck\"\\s*:\\s*true", text);
-            foreach (var member in new[] { "KindLevelCheck", "KindLevelLimit", "KindLevelWidth", "TreeVoteWeight", "TreeVoteAgreement", "BatchTailWidth" })
-                text = Regex.Replace(text, "\"" + member + "\"\\s*:\\s*[^,}]+,?", "");
-            Assert.DoesNotContain("KindLevel", text);
-            Assert.DoesNotContain("TreeVote", text);
-            var old = Path.Combine(dir, "before.json");
-            File.WriteAllText(old, text);
-            var back = ModelFile.Load<ImageClassifier>(old);
+            var back = SavedWithout(examples, "KindLevelCheck", "KindLevelLimit", "KindLevelWidth", "TreeVoteWeight", "TreeVoteAgreement", "BatchTailWidth");
             Assert.False(back.Options.KindLevelCheck);
             Assert.Equal(0, back.Options.TreeVoteWeight);
 
             var before = ImageClassifier.Train(examples, new ClassifierOptions { KindLevelCheck = false, TreeVoteWeight = 0, BatchTailWidth = 0 });
+            foreach (var (expected, actual) in ClassifiedBoth(before, back)) Assert.Null(actual.KindLevelRatio);
+        }
+
+        /// <summary>A classifier trained now, saved, its file stripped of <paramref name="members"/> (as a file of a version before
+        /// they existed) and loaded again.</summary>
+        private ImageClassifier SavedWithout(System.Collections.Generic.IReadOnlyList<(DocCluster.Features.ImageFeature, string)> examples, params string[] members)
+        {
+            var path = Path.Combine(dir, "now.json");
+            ModelFile.Save(ImageClassifier.Train(examples, new ClassifierOptions()), path);
+            var text = File.ReadAllText(path);
+            foreach (var member in members)
+            {
+                Assert.Contains("\"" + member + "\"", text);
+                text = Regex.Replace(text, "\"" + member + "\"\\s*:\\s*[^,}]+,?", "");
+                Assert.DoesNotContain("\"" + member + "\"", text);
+            }
+            var old = Path.Combine(dir, "before.json");
+            File.WriteAllText(old, text);
+            return ModelFile.Load<ImageClassifier>(old);
+        }
+
+        /// <summary>Classifies the same batch (pages far enough out that the tail widths matter) with both and asserts equal kinds and confidences.</summary>
+        private static System.Collections.Generic.IEnumerable<(ClassificationResult expected, ClassificationResult actual)> ClassifiedBoth(ImageClassifier expectedBy, ImageClassifier actualBy)
+        {
             var pages = Enumerable.Range(0, 4).SelectMany(c => Enumerable.Range(30, 6).Select(i => Page(c, i))).ToList();
-            var expected = BatchClassifier.Classify(before, pages, 0);
-            var actual = BatchClassifier.Classify(back, pages, 0);
+            var expected = BatchClassifier.Classify(expectedBy, pages, 0);
+            var actual = BatchClassifier.Classify(actualBy, pages, 0);
             for (int i = 0; i < pages.Count; i++)
             {
                 Assert.Equal(expected[i].Kind, actual[i].Kind);
                 Assert.Equal(expected[i].Confidence, actual[i].Confidence, 12);
-                Assert.Null(actual[i].KindLevelRatio);
             }
+            return expected.Zip(actual, (e, a) => (e, a)).ToList();
         }
 
         [Fact]
         public void A_classifier_file_saved_before_the_votes_agreement_and_the_batch_tail_existed_classifies_as_it_did()
         {
             var examples = SyntheticKindPages.Examples(3, D);
-            var path = Path.Combine(dir, "now.json");
-            ModelFile.Save(ImageClassifier.Train(examples, new ClassifierOptions()), path);
-            var text = File.ReadAllText(path);
-            foreach (var member in new[] { "TreeVoteAgreement", "BatchTailWidth" })
-            {
-                Assert.Contains("\"" + member + "\"", text);
-                text = Regex.Replace(text, "\"" + member + "\"\\s*:\\s*[^,}]+,?", "");
-            }
-            var old = Path.Combine(dir, "before.json");
-            File.WriteAllText(old, text);
-            var back = ModelFile.Load<ImageClassifier>(old);
+            var back = SavedWithout(examples, "TreeVoteAgreement", "BatchTailWidth");
             Assert.False(back.Options.TreeVoteAgreement);
             Assert.Equal(0, back.Options.BatchTailWidth);
             Assert.True(back.Options.KindLevelCheck);
-
-            // pages far enough out that the tail width matters: the old file scores them with the streaming tail (TailWidth)
-            var before = ImageClassifier.Train(examples, new ClassifierOptions { TreeVoteAgreement = false, BatchTailWidth = back.Options.TailWidth });
-            var pages = Enumerable.Range(0, 4).SelectMany(c => Enumerable.Range(30, 6).Select(i => Page(c, i))).ToList();
-            var expected = BatchClassifier.Classify(before, pages, 0);
-            var actual = BatchClassifier.Classify(back, pages, 0);
-            for (int i = 0; i < pages.Count; i++)
-            {
-                Assert.Equal(expected[i].Kind, actual[i].Kind);
-                Assert.Equal(expected[i].Confidence, actual[i].Confidence, 12);
-            }
+            // the old file scores with the streaming tail (TailWidth) and the unweighted vote
+            ClassifiedBoth(ImageClassifier.Train(examples, new ClassifierOptions { TreeVoteAgreement = false, BatchTailWidth = back.Options.TailWidth }), back);
         }
 
         [Fact]
